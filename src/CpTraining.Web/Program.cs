@@ -1,22 +1,159 @@
+using System.Globalization;
+using CpTraining.Web;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Formatting.Json;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+// Logging: Serilog through Microsoft.Extensions.Logging (Serilog.AspNetCore is not available here).
+var loggerConfiguration = new LoggerConfiguration()
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext();
+loggerConfiguration = builder.Configuration["CPTRAINING_LOG_JSON"] == "1"
+    ? loggerConfiguration.WriteTo.Console(new JsonFormatter(renderMessage: true))
+    : loggerConfiguration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext:l}: {Message:lj}{NewLine}{Exception}");
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(loggerConfiguration.CreateLogger(), dispose: true);
+
+builder.Services.AddSingleton(TimeProvider.System);
+
+// Database: PostgreSQL only; transient failures are retried.
+var connectionString = builder.Configuration.GetConnectionString("Default");
+builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(
+    connectionString,
+    npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3)));
+
+// Accounts.
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
+
+// A removed role or enrolment takes effect at the next request that re-validates (at most a minute later).
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+var secureCookies = !builder.Environment.IsDevelopment() && !builder.Environment.IsEnvironment("Testing");
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.Cookie.Name = secureCookies ? "__Host-CpTraining" : "CpTraining";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+    o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
+    o.AccessDeniedPath = "/account/access-denied";
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+});
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = secureCookies ? "__Host-CpTraining-Antiforgery" : "CpTraining-Antiforgery";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+});
+
+// Data Protection keys in PostgreSQL so any number of instances share them.
+builder.Services.AddSingleton<PostgresXmlRepository>();
+builder.Services.AddDataProtection().SetApplicationName("CpTraining");
+builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<PostgresXmlRepository>()));
+
+// Authorization: every page requires a signed-in user unless it says [AllowAnonymous].
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.ManageProgrammes, p => p.RequireRole(Roles.Administrator, Roles.Coordinator));
+builder.Services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
+
+// Localisation: English (the resource keys) and Ukrainian.
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    var cultures = Cultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
+    o.DefaultRequestCulture = new RequestCulture("en");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+
+builder.Services
+    .AddRazorPages(o =>
+    {
+        o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+builder.Services.AddRouting(o => o.LowercaseUrls = true);
+builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
+
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+    .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
+
+builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+builder.Services.AddHostedService<OutboxSender>();
+
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+}
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (!await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger))
 {
-    app.UseExceptionHandler("/Error");
+    return 1;
 }
 
-app.UseRouting();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
 
+app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseRequestLogging();
 app.UseAuthorization();
 
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,29 @@
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<PlenarySession> Sessions => Set<PlenarySession>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<ProgrammeMember> ProgrammeMembers => Set<ProgrammeMember>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        IdentityTableNames.Apply(builder);
+    }
+}

@@ -1,0 +1,76 @@
+using CpTraining.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CpTraining.Web.Data;
+
+/// <summary>Applies migrations at start-up (retrying while the database comes up), then roles, the configured administrator and, when asked, demo data.</summary>
+internal static partial class DatabaseStartup
+{
+    public static async Task<bool> PrepareAsync(IServiceProvider root, IConfiguration configuration, ILogger logger)
+    {
+        var attempts = Math.Max(1, configuration.GetValue("Database:StartupAttempts", 10));
+        var delay = TimeSpan.FromSeconds(configuration.GetValue("Database:StartupRetrySeconds", 3.0));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var scope = root.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                await db.Database.MigrateAsync();
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException || ex.InnerException is NpgsqlException)
+            {
+                var target = Describe(configuration.GetConnectionString("Default"));
+                if (attempt >= attempts)
+                {
+                    LogUnreachable(logger, target, attempt, ex.Message);
+                    return false;
+                }
+
+                LogRetrying(logger, target, attempt, attempts, ex.Message);
+                await Task.Delay(delay);
+            }
+        }
+
+        using (var scope = root.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            await IdentitySetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+            await IdentitySetup.EnsureConfiguredAdministratorAsync(services, configuration, logger);
+            if (configuration.GetValue("CPTRAINING_SEED_DEMO", false))
+            {
+                await DemoData.SeedAsync(services, configuration, logger);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Host, port and database of a connection string, without the password, for log lines.</summary>
+    private static string Describe(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return "(no connection string: set ConnectionStrings__Default)";
+        }
+
+        try
+        {
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            return $"{b.Host}:{b.Port}/{b.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "(unreadable connection string)";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database {Target} not reachable (attempt {Attempt} of {Attempts}): {Error}")]
+    private static partial void LogRetrying(ILogger logger, string target, int attempt, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: database {Target} not reachable after {Attempts} attempts: {Error}. Check ConnectionStrings__Default and that PostgreSQL is running.")]
+    private static partial void LogUnreachable(ILogger logger, string target, int attempts, string error);
+}
