@@ -1,20 +1,27 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CpTraining.Web.Pages;
 
-[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public string? RequestId { get; private set; }
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public int Code { get; private set; }
 
-    public void OnGet()
+    public void OnGet(int? code) => Load(code);
+
+    public void OnPost(int? code) => Load(code);
+
+    private void Load(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Code = code ?? 500;
+        Response.StatusCode = Code;
     }
 }
-

@@ -1,12 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CpTraining.Web.Pages;
 
-public class IndexModel : PageModel
+[AllowAnonymous]
+public sealed class IndexModel : PageModel
 {
-    public void OnGet()
-    {
-
-    }
+    public IActionResult OnGet() =>
+        User.Identity?.IsAuthenticated == true ? RedirectToPage("/Programmes/Index") : Page();
 }

@@ -457,16 +457,9 @@ public sealed class PostgresServer
 
         private static int FindFreePort()
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
-            try
-            {
-                return ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-            finally
-            {
-                listener.Stop();
-            }
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         private static void RunAs(bool asPostgresUser, string fileName, IReadOnlyList<string> arguments, string workingDirectory)

@@ -59,6 +59,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         b.Property(i => i.Id).ValueGeneratedNever();
         b.Property(i => i.Topic).HasMaxLength(AgendaItem.TopicMaxLength).IsRequired();
         b.Property(i => i.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
+        b.Property<uint>("Version").IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.HasIndex(i => new { i.SessionId, i.Day, i.Position });
     }
 }

@@ -1,4 +1,8 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
-
-// Write your JavaScript code.
+// Language switcher: submit on change (the button stays for keyboard and no-script use).
+document.querySelectorAll('select[data-autosubmit="true"]').forEach(function (select) {
+    select.addEventListener('change', function () { select.form.submit(); });
+});
+// Print buttons (no inline script: the CSP forbids it).
+document.querySelectorAll('[data-print]').forEach(function (button) {
+    button.addEventListener('click', function () { window.print(); });
+});

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using CpTraining.Domain;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Programmes;
+
+/// <summary>A coordinator creates a programme from the Norwegian-model template and becomes its coordinator.</summary>
+[Authorize(Policy = Policies.ManageProgrammes)]
+public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet() =>
+        Input.FirstSessionStart = time.TodayIn(ProgrammeForm.DefaultTimeZone).AddDays(28);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Programme programme;
+        try
+        {
+            programme = Programme.CreateFromTemplate(
+                Input.ToDetails(),
+                Input.FirstSessionStart!.Value,
+                Input.WeeksBetweenSessions,
+                User.FindFirstValue(ClaimTypes.NameIdentifier)!,
+                time.GetUtcNow());
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, t);
+            return Page();
+        }
+
+        db.Programmes.Add(programme);
+        await db.SaveChangesAsync();
+        TempData["Success"] = t["The programme has been created with four sessions from the Norwegian-model template."].Value;
+        return RedirectToPage("/Programmes/Details", new { id = programme.Id });
+    }
+
+    public sealed class InputModel : ProgrammeForm
+    {
+        [Required(ErrorMessage = "This field is required.")]
+        [Display(Name = "First session starts on")]
+        public DateOnly? FirstSessionStart { get; set; }
+
+        [Range(NorwegianModelTemplate.MinWeeksBetweenSessions, NorwegianModelTemplate.MaxWeeksBetweenSessions, ErrorMessage = "Sessions of the Norwegian model are {1} to {2} weeks apart.")]
+        [Display(Name = "Weeks between sessions")]
+        public int WeeksBetweenSessions { get; set; } = NorwegianModelTemplate.DefaultWeeksBetweenSessions;
+    }
+}

@@ -1,0 +1,76 @@
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Pages.Programmes;
+
+/// <summary>A programme as a timeline of its sessions. Any member of the programme may view it.</summary>
+public sealed class DetailsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+{
+    public ProgrammeView Programme { get; private set; } = null!;
+
+    public bool CanManage { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.View)).Succeeded)
+        {
+            return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
+        }
+
+        var programme = await ProgrammeView.LoadAsync(db, id);
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        Programme = programme;
+        Today = time.TodayIn(programme.TimeZoneId);
+        CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
+        return Page();
+    }
+}
+
+/// <summary>What the programme pages show of a programme, read without tracking.</summary>
+public sealed record ProgrammeView(
+    Guid Id,
+    string Name,
+    string Organisers,
+    string City,
+    string? Region,
+    string Country,
+    string Language,
+    string? Description,
+    string TimeZoneId,
+    IReadOnlyList<SessionView> Sessions)
+{
+    public static Task<ProgrammeView?> LoadAsync(AppDbContext db, Guid id) =>
+        db.Programmes.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new ProgrammeView(
+                p.Id, p.Name, p.Organisers, p.City, p.Region, p.Country, p.Language, p.Description, p.TimeZoneId,
+                p.Sessions.OrderBy(s => s.Number)
+                    .Select(s => new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal))
+                    .ToList()))
+            .SingleOrDefaultAsync();
+
+    public SessionStatus StatusOn(DateOnly today) =>
+        Sessions.Count == 0 || today < Sessions[0].StartDate ? SessionStatus.Planned
+        : today > Sessions[^1].EndDate ? SessionStatus.Completed
+        : SessionStatus.Running;
+}
+
+public sealed record SessionView(Guid Id, int Number, DateOnly StartDate, int Days, string? Venue, TimeOnly? DailyStart, TimeOnly? DailyEnd, bool IsFinal)
+{
+    public DateOnly EndDate => StartDate.AddDays(Days - 1);
+
+    public SessionStatus StatusOn(DateOnly today) =>
+        today < StartDate ? SessionStatus.Planned : today > EndDate ? SessionStatus.Completed : SessionStatus.Running;
+}

@@ -1,0 +1,185 @@
+using System.ComponentModel.DataAnnotations;
+using CpTraining.Domain;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Programmes.Sessions;
+
+/// <summary>The programme's coordinators add, change, reorder and remove agenda items of a session.</summary>
+[Authorize(Policy = Policies.ManageProgrammes)]
+public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public AgendaView Agenda { get; private set; } = null!;
+
+    /// <summary>The item being edited, or null when the form adds a new one.</summary>
+    public Guid? EditingId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int number, Guid? item)
+    {
+        var denied = await LoadAsync(id, number);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var existing = Agenda.Items.FirstOrDefault(i => i.Id == item);
+        if (existing is not null)
+        {
+            EditingId = existing.Id;
+            var version = await db.AgendaItems.AsNoTracking().Where(i => i.Id == existing.Id).Select(i => EF.Property<uint>(i, "Version")).SingleAsync();
+            Input = new InputModel
+            {
+                ItemId = existing.Id, Day = existing.Day, Start = existing.Start, End = existing.End,
+                Topic = existing.Topic, Presenter = existing.Presenter, Version = version,
+            };
+        }
+        else
+        {
+            Input = new InputModel { Day = 1 };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, int number)
+    {
+        var denied = await LoadAsync(id, number);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        EditingId = Input.ItemId;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var session = await LoadSessionAsync(id, number);
+        try
+        {
+            if (Input.ItemId is { } itemId)
+            {
+                session.ChangeAgendaItem(itemId, Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
+                db.Entry(session.Agenda.Single(i => i.Id == itemId)).Property<uint>("Version").OriginalValue = Input.Version;
+            }
+            else
+            {
+                session.AddAgendaItem(Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
+            }
+
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, t);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else changed or removed this agenda item while you were editing it, so your changes were not saved. The agenda above shows the saved state; open the item again to edit it."]);
+            await LoadAsync(id, number);
+            return Page();
+        }
+
+        TempData["Success"] = t["The agenda has been saved."].Value;
+        return RedirectToPage(new { id, number });
+    }
+
+    public Task<IActionResult> OnPostMoveUpAsync(Guid id, int number, Guid item) =>
+        ChangeAsync(id, number, session => session.MoveAgendaItem(item, -1));
+
+    public Task<IActionResult> OnPostMoveDownAsync(Guid id, int number, Guid item) =>
+        ChangeAsync(id, number, session => session.MoveAgendaItem(item, +1));
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, int number, Guid item) =>
+        ChangeAsync(id, number, session => session.RemoveAgendaItem(item));
+
+    private async Task<IActionResult> ChangeAsync(Guid id, int number, Action<PlenarySession> change)
+    {
+        var denied = await LoadAsync(id, number);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var session = await LoadSessionAsync(id, number);
+        try
+        {
+            change(session);
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddDomainError(ex, t);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, t["Someone else changed the agenda at the same time; nothing was changed. Check the agenda and try again."]);
+            await LoadAsync(id, number);
+            return Page();
+        }
+
+        return RedirectToPage(new { id, number });
+    }
+
+    private async Task<PlenarySession> LoadSessionAsync(Guid id, int number) =>
+        await db.Sessions.Include(s => s.Agenda).SingleAsync(s => s.ProgrammeId == id && s.Number == number);
+
+    private async Task<IActionResult?> LoadAsync(Guid id, int number)
+    {
+        var agenda = await AgendaView.LoadAsync(db, id, number);
+        if (agenda is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        Agenda = agenda;
+        return null;
+    }
+
+    public sealed class InputModel
+    {
+        public Guid? ItemId { get; set; }
+
+        public uint Version { get; set; }
+
+        [Required(ErrorMessage = "This field is required.")]
+        [Range(1, PlenarySession.MaxDays, ErrorMessage = "The day must be between {1} and {2}.")]
+        [Display(Name = "Day")]
+        public int? Day { get; set; }
+
+        [Display(Name = "Start time")]
+        public TimeOnly? Start { get; set; }
+
+        [Display(Name = "End time")]
+        public TimeOnly? End { get; set; }
+
+        [Required(ErrorMessage = "This field is required.")]
+        [StringLength(AgendaItem.TopicMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Topic")]
+        public string Topic { get; set; } = string.Empty;
+
+        [StringLength(AgendaItem.PresenterMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Presenter")]
+        public string? Presenter { get; set; }
+    }
+}
