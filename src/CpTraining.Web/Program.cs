@@ -29,9 +29,8 @@ builder.Logging.AddSerilog(loggerConfiguration.CreateLogger(), dispose: true);
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Database: PostgreSQL only; transient failures are retried.
-var connectionString = builder.Configuration.GetConnectionString("Default");
-builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(
-    connectionString,
+builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseNpgsql(
+    services.GetRequiredService<IConfiguration>().GetConnectionString("Default"),
     npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3)));
 
 // Accounts.

@@ -3,6 +3,7 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 
 namespace CpTraining.Web.Identity;
@@ -68,35 +69,39 @@ internal static partial class IdentitySetup
         Microsoft.Extensions.Localization.IStringLocalizer localizer,
         DateTimeOffset now)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user);
-        if (!result.Succeeded)
+        // The retrying execution strategy requires explicit transactions to run inside it, as one retriable unit.
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
         {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var result = await users.CreateAsync(user);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            await users.AddToRoleAsync(user, role);
+            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+            var link = setPasswordLink(user.Email!, token);
+            var previous = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(user.PreferredLanguage);
+            try
+            {
+                db.OutboxMessages.Add(new OutboxMessage(
+                    user.Email!,
+                    localizer["You are invited to CpTraining"],
+                    localizer["Hello {0},\n\nan account has been created for you in CpTraining, the Cleaner Production training programme tool. Set your password here:\n\n{1}\n\nThe link can be used once.", user.DisplayName, link],
+                    now));
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
             return result;
-        }
-
-        await users.AddToRoleAsync(user, role);
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = setPasswordLink(user.Email!, token);
-        var culture = CultureInfo.GetCultureInfo(user.PreferredLanguage);
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            db.OutboxMessages.Add(new OutboxMessage(
-                user.Email!,
-                localizer["You are invited to CpTraining"],
-                localizer["Hello {0},\n\nan account has been created for you in CpTraining, the Cleaner Production training programme tool. Set your password here:\n\n{1}\n\nThe link can be used once.", user.DisplayName, link],
-                now));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return result;
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first administrator {Email} from configuration")]

@@ -59,6 +59,11 @@ internal sealed partial class OutboxSender(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(() => SendBatchAsync(db, ct));
+    }
+
+    private async Task SendBatchAsync(AppDbContext db, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batch = await db.OutboxMessages
             .FromSql($"SELECT * FROM outbox_messages WHERE sent_at IS NULL AND attempts < {MaxAttempts} ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED")
