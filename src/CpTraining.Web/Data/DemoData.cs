@@ -79,8 +79,15 @@ internal static partial class DemoData
 
         if (!await db.Programmes.AnyAsync(p => p.Name == CurrentProgrammeName))
         {
-            // Session 1 nine weeks ago, session 2 two weeks ago, sessions 3 and 4 to come.
+            // Session 1 about nine weeks ago, session 2 about two weeks ago, sessions 3 and 4 to come;
+            // sessions start on a Tuesday, as the 2010 ones did.
             var today = time.TodayIn("Europe/Kiev");
+            var firstStart = today.AddDays(-63);
+            while (firstStart.DayOfWeek != DayOfWeek.Tuesday)
+            {
+                firstStart = firstStart.AddDays(-1);
+            }
+
             var current = Programme.CreateFromTemplate(
                 new ProgrammeDetails(
                     CurrentProgrammeName,
@@ -91,7 +98,7 @@ internal static partial class DemoData
                     "uk",
                     "Чисте виробництво та енергоефективність: навчання інженерів підприємств Херсонщини за Норвезькою моделлю.",
                     "Europe/Kiev"),
-                today.AddDays(-63),
+                firstStart,
                 NorwegianModelTemplate.DefaultWeeksBetweenSessions,
                 ids[Roles.Coordinator],
                 time.GetUtcNow());
