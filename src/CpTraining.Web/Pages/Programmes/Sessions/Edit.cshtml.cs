@@ -28,6 +28,11 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
 
     public bool IsFinal { get; private set; }
 
+    /// <summary>The neighbouring sessions, shown so the coordinator sees the room there is to move.</summary>
+    public SessionView? Previous { get; private set; }
+
+    public SessionView? Next { get; private set; }
+
     /// <summary>What someone else changed since this form was opened, after a refused save.</summary>
     public IReadOnlyList<Change> ConflictingChanges { get; private set; } = [];
 
@@ -128,6 +133,12 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
         ProgrammeName = found.ProgrammeName;
         Number = number;
         IsFinal = found.IsFinal;
+        var neighbours = await db.Sessions.AsNoTracking()
+            .Where(s => s.ProgrammeId == id && (s.Number == number - 1 || s.Number == number + 1))
+            .Select(s => new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal))
+            .ToListAsync();
+        Previous = neighbours.Find(s => s.Number == number - 1);
+        Next = neighbours.Find(s => s.Number == number + 1);
         return null;
     }
 
