@@ -16,7 +16,7 @@ public class ProgrammeForm
 
     [Required(ErrorMessage = "This field is required.")]
     [StringLength(Programme.NameMaxLength, ErrorMessage = "Use at most {1} characters.")]
-    [Display(Name = "Name")]
+    [Display(Name = "Programme name")]
     public string Name { get; set; } = string.Empty;
 
     [Required(ErrorMessage = "This field is required.")]
