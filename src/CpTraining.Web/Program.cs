@@ -111,6 +111,10 @@ builder.Services
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddRouting(o => o.LowercaseUrls = true);
+
+// Write Cyrillic, Chinese and other letters as they are instead of &#x...; entities (HTML-sensitive characters are still encoded).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
 
 builder.Services.AddHealthChecks()

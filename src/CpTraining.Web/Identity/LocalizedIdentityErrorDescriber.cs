@@ -21,6 +21,9 @@ internal sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedRes
     public override IdentityError InvalidEmail(string? email) =>
         new() { Code = nameof(InvalidEmail), Description = l["'{0}' is not a valid e-mail address.", email ?? string.Empty] };
 
+    public override IdentityError InvalidUserName(string? userName) =>
+        new() { Code = nameof(InvalidUserName), Description = l["'{0}' is not a valid e-mail address.", userName ?? string.Empty] };
+
     public override IdentityError PasswordMismatch() =>
         new() { Code = nameof(PasswordMismatch), Description = l["The current password is not correct."] };
 
