@@ -154,6 +154,16 @@ public class RescheduleSessionTests
     }
 
     [Fact]
+    public void The_final_session_cannot_be_moved_before_session_3()
+    {
+        var ex = Assert.Throws<DomainException>(() => Reschedule(4, D(2011, 1, 4), 2));
+
+        Assert.Equal("StartDate", ex.Field);
+        Assert.Contains("final session", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(D(2011, 3, 1), _programme.Session(4).StartDate);
+    }
+
+    [Fact]
     public void The_first_session_can_be_moved_earlier_and_the_final_session_later()
     {
         Reschedule(1, D(2010, 9, 28), 3);
