@@ -65,6 +65,9 @@ public sealed class PlenarySession
         var (cleanTopic, cleanPresenter) = CheckAgendaItem(day, topic, start, end, presenter);
         var item = new AgendaItem(Id, _agenda.Count + 1, day, cleanTopic, start, end, cleanPresenter);
         _agenda.Add(item);
+
+        // Last of its day; when that is not the last day, the items of later days move down one place.
+        Renumber(Agenda);
         return item;
     }
 
@@ -73,6 +76,9 @@ public sealed class PlenarySession
         var item = FindItem(itemId);
         var (cleanTopic, cleanPresenter) = CheckAgendaItem(day, topic, start, end, presenter);
         item.Change(day, cleanTopic, start, end, cleanPresenter);
+
+        // A new day puts the item at the edge of that day nearest where it was.
+        Renumber(Agenda);
     }
 
     public void RemoveAgendaItem(Guid itemId)

@@ -77,6 +77,24 @@ public class AgendaTests
     }
 
     [Fact]
+    public void An_item_added_to_an_earlier_day_comes_last_on_that_day_and_positions_are_renumbered()
+    {
+        Add(1, "G");
+
+        AssertAgenda("1: A", "1: B", "1: G", "2: C", "2: D", "2: E", "3: F");
+    }
+
+    [Fact]
+    public void An_item_added_to_an_earlier_day_can_then_be_moved_down_to_the_start_of_the_next_day()
+    {
+        Add(1, "G");
+
+        MoveDown("G");
+
+        AssertAgenda("1: A", "1: B", "2: G", "2: C", "2: D", "2: E", "3: F");
+    }
+
+    [Fact]
     public void Moving_up_within_a_day_swaps_with_the_item_above()
     {
         MoveUp("D");
@@ -181,6 +199,37 @@ public class AgendaTests
         Assert.Equal(new TimeOnly(15, 0), item.End);
         Assert.Equal("Trainer", item.Presenter);
         Assert.Equal(4, item.Position);
+    }
+
+    [Fact]
+    public void Changing_an_items_day_moves_it_to_the_edge_of_that_day_nearest_where_it_was()
+    {
+        // Later day: first item of that day, as if moved down step by step.
+        _session.ChangeAgendaItem(Item("A").Id, 3, "A", null, null, null);
+
+        AssertAgenda("1: B", "2: C", "2: D", "2: E", "3: A", "3: F");
+
+        // Earlier day: last item of that day.
+        _session.ChangeAgendaItem(Item("F").Id, 1, "F", null, null, null);
+
+        AssertAgenda("1: B", "1: F", "2: C", "2: D", "2: E", "3: A");
+    }
+
+    [Fact]
+    public void An_item_moved_to_another_day_by_editing_moves_up_and_down_correctly_afterwards()
+    {
+        _session.ChangeAgendaItem(Item("A").Id, 3, "A", null, null, null);
+        _session.ChangeAgendaItem(Item("C").Id, 1, "C", null, null, null);
+
+        // The first item of day 3 moves up to become the last item of day 2, and back.
+        MoveUp("A");
+
+        AssertAgenda("1: B", "1: C", "2: D", "2: E", "2: A", "3: F");
+
+        MoveDown("A");
+        MoveDown("A");
+
+        AssertAgenda("1: B", "1: C", "2: D", "2: E", "3: F", "3: A");
     }
 
     [Theory]
