@@ -154,6 +154,57 @@ public class AgendaTests
     }
 
     [Fact]
+    public void Moving_up_across_an_empty_day_goes_to_that_day_first()
+    {
+        foreach (var topic in new[] { "C", "D", "E" })
+        {
+            _session.RemoveAgendaItem(Item(topic).Id);
+        }
+
+        MoveUp("F");
+
+        AssertAgenda("1: A", "1: B", "2: F");
+
+        MoveUp("F");
+
+        AssertAgenda("1: A", "1: B", "1: F");
+    }
+
+    [Fact]
+    public void Moving_down_across_an_empty_day_goes_to_that_day_first()
+    {
+        foreach (var topic in new[] { "C", "D", "E" })
+        {
+            _session.RemoveAgendaItem(Item(topic).Id);
+        }
+
+        MoveDown("B");
+
+        AssertAgenda("1: A", "2: B", "3: F");
+    }
+
+    [Fact]
+    public void The_last_item_can_be_moved_down_to_a_later_empty_day_of_the_session()
+    {
+        _session.RemoveAgendaItem(Item("F").Id);
+
+        MoveDown("E");
+
+        AssertAgenda("1: A", "1: B", "2: C", "2: D", "3: E");
+    }
+
+    [Fact]
+    public void The_first_item_can_be_moved_up_to_an_earlier_empty_day_of_the_session()
+    {
+        _session.RemoveAgendaItem(Item("A").Id);
+        _session.RemoveAgendaItem(Item("B").Id);
+
+        MoveUp("C");
+
+        AssertAgenda("1: C", "2: D", "2: E", "3: F");
+    }
+
+    [Fact]
     public void Removing_an_item_renumbers_the_rest()
     {
         _session.RemoveAgendaItem(Item("C").Id);
