@@ -65,6 +65,9 @@ public sealed class PlenarySession
         var (cleanTopic, cleanPresenter) = CheckAgendaItem(day, topic, start, end, presenter);
         var item = new AgendaItem(Id, _agenda.Count + 1, day, cleanTopic, start, end, cleanPresenter);
         _agenda.Add(item);
+
+        // Last of its day; when that is not the last day, the items of later days move down one place.
+        Renumber(Agenda);
         return item;
     }
 
@@ -73,6 +76,9 @@ public sealed class PlenarySession
         var item = FindItem(itemId);
         var (cleanTopic, cleanPresenter) = CheckAgendaItem(day, topic, start, end, presenter);
         item.Change(day, cleanTopic, start, end, cleanPresenter);
+
+        // A new day puts the item at the edge of that day nearest where it was.
+        Renumber(Agenda);
     }
 
     public void RemoveAgendaItem(Guid itemId)
@@ -83,29 +89,30 @@ public sealed class PlenarySession
 
     /// <summary>
     /// Moves an item one place up (-1) or down (+1). At the edge of a day it moves into the neighbouring
-    /// day instead (last item of the previous day, or first of the next).
+    /// day instead (last item of the previous day, or first of the next), also when that day has no items.
     /// </summary>
     public void MoveAgendaItem(Guid itemId, int direction)
     {
-        var ordered = Agenda.ToList();
         var item = FindItem(itemId);
-        var target = ordered.IndexOf(item) + Math.Sign(direction);
-        if (target < 0 || target >= ordered.Count)
+        var step = Math.Sign(direction);
+        var ordered = Agenda.ToList();
+        var index = ordered.IndexOf(item);
+        var neighbourIndex = index + step;
+        if (step != 0 && neighbourIndex >= 0 && neighbourIndex < ordered.Count && ordered[neighbourIndex].Day == item.Day)
+        {
+            (ordered[index], ordered[neighbourIndex]) = (ordered[neighbourIndex], item);
+        }
+        else if (step != 0 && item.Day + step >= 1 && item.Day + step <= Days)
+        {
+            // It keeps its place in the order: at the edge of its day, no item of its old day lies between it and the new day.
+            item.Change(item.Day + step, item.Topic, item.Start, item.End, item.Presenter);
+        }
+        else
         {
             return;
         }
 
-        var neighbour = ordered[target];
-        if (neighbour.Day != item.Day)
-        {
-            item.Change(neighbour.Day, item.Topic, item.Start, item.End, item.Presenter);
-        }
-        else
-        {
-            (item.Position, neighbour.Position) = (neighbour.Position, item.Position);
-        }
-
-        Renumber(Agenda);
+        Renumber(ordered);
     }
 
     internal void Change(DateOnly startDate, int days, string? venue, TimeOnly? dailyStart, TimeOnly? dailyEnd)

@@ -175,7 +175,9 @@ public sealed class Programme
         {
             throw new DomainException(
                 "StartDate",
-                "Session {0} must start after session {1} ends ({2:d}); sessions take place in number order and do not overlap.",
+                session.IsFinal
+                    ? "The final session (session {0}) must start after session {1} ends ({2:d}); the final session is the last one."
+                    : "Session {0} must start after session {1} ends ({2:d}); sessions take place in number order and do not overlap.",
                 number,
                 previous.Number,
                 previous.EndDate);
