@@ -4,7 +4,8 @@ namespace CpTraining.Domain;
 /// A business rule was broken. <see cref="MessageTemplate"/> is an English composite format string
 /// the web layer localises (it is the resource key); <see cref="Arguments"/> fill its placeholders.
 /// <see cref="Field"/> names the input the rule is about, when there is one, so the form can show
-/// the message next to it.
+/// the message next to it. Mind the overloads: with a field, pass the field first and then the template;
+/// a template whose only argument is a string must use the field overload with a null field.
 /// </summary>
 public sealed class DomainException : Exception
 {
