@@ -103,13 +103,13 @@ public sealed class ProgrammeJourneyTests(BrowserFactory factory) : IClassFixtur
         await phonePage.GotoAsync(programmeUrl);
         await Expect(phonePage.Locator("#timeline > li")).ToHaveCountAsync(4);
         await phonePage.ScreenshotAsync("timeline-phone");
-        var overflow = await phonePage.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"The timeline is {overflow}px wider than a 390px phone screen.");
+        await AssertFitsWidthAsync(phonePage, "the timeline");
 
         // On a phone the navigation folds behind the toggler; opened, it shows the language switcher.
         await phonePage.ClickAsync(".navbar-toggler");
         await Expect(phonePage.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bcollapse show\b")); // the transition has ended
         await Expect(phonePage.Locator("#culture-select")).ToBeVisibleAsync();
+        await AssertFitsWidthAsync(phonePage, "the timeline with the menu open");
         await phonePage.ScreenshotAsync("menu-phone");
     }
 
@@ -123,6 +123,12 @@ public sealed class ProgrammeJourneyTests(BrowserFactory factory) : IClassFixtur
         }
 
         return [.. dates];
+    }
+
+    private static async Task AssertFitsWidthAsync(IPage page, string what)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"On a 390px phone screen {what} is {overflow}px too wide (the page scrolls sideways).");
     }
 
     private sealed record Timeline(DateOnly Session2Start, string Session2Dates, string GapBefore, string GapAfter);
