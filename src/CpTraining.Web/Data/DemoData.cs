@@ -69,7 +69,7 @@ internal static partial class DemoData
                     "The 2nd programme for pilot industries discharging persistent toxic substances into municipal wastewater "
                     + "treatment systems: implement Cleaner Production projects in enterprises discharging persistent organic "
                     + "pollutants to the Dnipro, analyse their feasibility and benefits, and disseminate the results.",
-                    "Europe/Kiev"),
+                    "Europe/Kyiv"),
                 new DateOnly(2010, 10, 5),
                 NorwegianModelTemplate.DefaultWeeksBetweenSessions,
                 ids[Roles.Coordinator],
@@ -81,7 +81,7 @@ internal static partial class DemoData
         {
             // Session 1 about nine weeks ago, session 2 about two weeks ago, sessions 3 and 4 to come;
             // sessions start on a Tuesday, as the 2010 ones did.
-            var today = time.TodayIn("Europe/Kiev");
+            var today = time.TodayIn("Europe/Kyiv");
             var firstStart = today.AddDays(-63);
             while (firstStart.DayOfWeek != DayOfWeek.Tuesday)
             {
@@ -97,7 +97,7 @@ internal static partial class DemoData
                     "Ukraine",
                     "uk",
                     "Чисте виробництво та енергоефективність: навчання інженерів підприємств Херсонщини за Норвезькою моделлю.",
-                    "Europe/Kiev"),
+                    "Europe/Kyiv"),
                 firstStart,
                 NorwegianModelTemplate.DefaultWeeksBetweenSessions,
                 ids[Roles.Coordinator],

@@ -19,8 +19,15 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocal
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public void OnGet() =>
+    public void OnGet()
+    {
         Input.FirstSessionStart = time.TodayIn(ProgrammeForm.DefaultTimeZone).AddDays(28);
+        var uiLanguage = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        if (Programme.Languages.Contains(uiLanguage))
+        {
+            Input.Language = uiLanguage;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
