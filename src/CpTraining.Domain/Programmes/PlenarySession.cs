@@ -88,6 +88,10 @@ public sealed class PlenarySession
     public void MoveAgendaItem(Guid itemId, int direction)
     {
         var ordered = Agenda.ToList();
+
+        // Number the items in the order shown first: an added item (or one given another day) keeps a number out
+        // of that order, and an item crossing into the neighbouring day must sort after (or before) all its items.
+        Renumber(ordered);
         var item = FindItem(itemId);
         var target = ordered.IndexOf(item) + Math.Sign(direction);
         if (target < 0 || target >= ordered.Count)
