@@ -331,6 +331,35 @@ public sealed class RescheduleSessionTests : IClassFixture<CpTrainingFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ProgrammePages.EditSession(Guid.NewGuid(), 1))).StatusCode);
     }
 
+    [Fact]
+    public async Task Two_coordinators_moving_neighbouring_sessions_at_once_cannot_make_them_overlap()
+    {
+        // Each move is valid on its own; together they would overlap (session 2 on 24–26 Nov, session 3 on 25–27 Nov).
+        for (var round = 0; round < 5; round++)
+        {
+            var (first, programme) = await CoordinatorWithProgrammeAsync();
+            var (second, secondCoordinator) = await _factory.SignedInClientAsync(Roles.Coordinator);
+            await _factory.AddMemberAsync(programme.Id, secondCoordinator, ProgrammeRole.Coordinator);
+            var url2 = ProgrammePages.EditSession(programme.Id, 2);
+            var url3 = ProgrammePages.EditSession(programme.Id, 3);
+            var form2 = await first.GetDocumentAsync(url2);
+            var form3 = await second.GetDocumentAsync(url3);
+            var fields2 = FormClient.FormValues(form2);
+            var fields3 = FormClient.FormValues(form3);
+            fields2["Input.StartDate"] = "2026-11-24";
+            fields3["Input.StartDate"] = "2026-11-25";
+
+            var responses = await Task.WhenAll(first.PostAsync(form2, url2, fields2), second.PostAsync(form3, url3, fields3));
+
+            Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+            var refused = await FormClient.ParseAsync(Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK));
+            Assert.Contains(FormClient.Errors(refused), e => e.Contains("sessions take place in number order and do not overlap", StringComparison.Ordinal));
+            var session2 = await SavedAsync(programme.Id, 2);
+            var session3 = await SavedAsync(programme.Id, 3);
+            Assert.True(session2.EndDate < session3.StartDate, $"session 2 ends {session2.EndDate}, session 3 starts {session3.StartDate}");
+        }
+    }
+
     private async Task<(HttpClient Client, Programme Programme)> CoordinatorWithProgrammeAsync(DateOnly? firstSession = null)
     {
         var (client, coordinator) = await _factory.SignedInClientAsync(Roles.Coordinator);

@@ -67,23 +67,31 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
             return Page();
         }
 
-        var programme = await db.Programmes
-            .Include(p => p.Sessions).ThenInclude(s => s.Agenda)
-            .SingleAsync(p => p.Id == id);
-        var session = programme.Session(number);
-        db.Entry(session).Property<uint>("Version").OriginalValue = Input.Version;
         try
         {
-            programme.RescheduleSession(
-                number,
-                Input.StartDate!.Value,
-                Input.Days!.Value,
-                Input.Venue,
-                Input.DailyStart,
-                Input.DailyEnd,
-                time.TodayIn(programme.TimeZoneId),
-                mayCorrectHeldSessions: User.IsInRole(Roles.Administrator));
-            await db.SaveChangesAsync();
+            // The rules involve the neighbouring sessions, so reschedules of one programme are serialised:
+            // the programme row is locked, then its sessions are read and checked as committed.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM programmes WHERE id = {id} FOR UPDATE");
+                var programme = await db.Programmes
+                    .Include(p => p.Sessions).ThenInclude(s => s.Agenda)
+                    .SingleAsync(p => p.Id == id);
+                db.Entry(programme.Session(number)).Property<uint>("Version").OriginalValue = Input.Version;
+                programme.RescheduleSession(
+                    number,
+                    Input.StartDate!.Value,
+                    Input.Days!.Value,
+                    Input.Venue,
+                    Input.DailyStart,
+                    Input.DailyEnd,
+                    time.TodayIn(programme.TimeZoneId),
+                    mayCorrectHeldSessions: User.IsInRole(Roles.Administrator));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            });
         }
         catch (DomainException ex)
         {
