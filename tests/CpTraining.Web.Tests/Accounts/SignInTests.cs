@@ -157,6 +157,33 @@ public sealed class SignInTests(CpTrainingFactory factory) : IClassFixture<CpTra
     }
 
     [Fact]
+    public async Task Changing_the_password_signs_out_other_browsers_within_a_minute()
+    {
+        var (laptop, user) = await factory.SignedInClientAsync(Roles.Engineer);
+        using var phone = factory.NewClient();
+        await CpTrainingFactory.SignInAsync(phone, user.Email!);
+
+        await laptop.PostFormAsync("/account/change-password", new()
+        {
+            ["Input.CurrentPassword"] = CpTrainingFactory.Password, ["Input.NewPassword"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+        });
+
+        var start = factory.Clock.GetUtcNow();
+        try
+        {
+            factory.Clock.Set(start.AddSeconds(61));
+            RedirectAssert.ToSignIn(await phone.GetAsync("/programmes"), "/programmes");
+
+            // The browser that changed it was signed in again with the new stamp.
+            Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/programmes")).StatusCode);
+        }
+        finally
+        {
+            factory.Clock.Set(start);
+        }
+    }
+
+    [Fact]
     public async Task Changing_the_password_needs_the_current_one_and_a_strong_new_one()
     {
         var (client, user) = await factory.SignedInClientAsync(Roles.Manager);

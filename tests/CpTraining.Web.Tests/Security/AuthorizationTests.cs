@@ -2,6 +2,7 @@ using System.Net;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Security;
@@ -313,6 +314,39 @@ public sealed class AuthorizationTests(CpTrainingFactory factory) : IClassFixtur
         await using var db = factory.NewDbContext();
         Assert.False(await db.Users.AnyAsync(u => u.Email == email));
         Assert.False(await db.OutboxMessages.AnyAsync(m => m.To == email));
+    }
+
+    [Fact]
+    public async Task A_removed_role_takes_effect_within_a_minute()
+    {
+        var (client, coordinator) = await factory.SignedInClientAsync(Roles.Coordinator);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/accounts")).StatusCode);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(coordinator.Id))!;
+            Assert.True((await users.RemoveFromRoleAsync(user, Roles.Coordinator)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Engineer)).Succeeded);
+        }
+
+        var start = factory.Clock.GetUtcNow();
+        try
+        {
+            // Within the validation interval the cookie's roles still hold...
+            factory.Clock.Set(start.AddSeconds(30));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/accounts")).StatusCode);
+
+            // ...after it the security-stamp validator rebuilds the principal from the database (role changes do not
+            // change the stamp, so the person stays signed in) and the new roles apply.
+            factory.Clock.Set(start.AddSeconds(61));
+            RedirectAssert.ToAccessDenied(await client.GetAsync("/accounts"), "/accounts");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programmes")).StatusCode);
+        }
+        finally
+        {
+            factory.Clock.Set(start);
+        }
     }
 
     /// <summary>Posts with an antiforgery token taken from the programme list (the user may not open the target page to get one).</summary>
