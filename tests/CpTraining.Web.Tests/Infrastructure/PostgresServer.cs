@@ -128,6 +128,19 @@ public sealed class PostgresServer
         return name;
     }
 
+    /// <summary>
+    /// Creates a new database with no tables (not cloned from the template) and returns its name;
+    /// for tests that build a schema another way, such as <c>EnsureCreated</c>. Drop it with <see cref="DropDatabaseAsync"/>.
+    /// </summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var number = Interlocked.Increment(ref _counter);
+        var name = Invariant($"e_{Environment.ProcessId}_{number}_{Guid.NewGuid().ToString("N")[..6]}");
+        await ExecuteAdminAsync($"CREATE DATABASE {Quote(name)}");
+        _liveDatabases[name] = true;
+        return name;
+    }
+
     /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>; failures are ignored.</summary>
     public async Task DropDatabaseAsync(string name)
     {

@@ -1,0 +1,54 @@
+using System.Net;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Net.Http.Headers;
+
+namespace CpTraining.Web.Tests.Security;
+
+/// <summary>The app in the Production environment: __Host- cookies that are always Secure, and HSTS over HTTPS.</summary>
+public sealed class ProductionEnvironmentTests(ProductionEnvironmentTests.ProductionFactory factory) : IClassFixture<ProductionEnvironmentTests.ProductionFactory>
+{
+    [Fact]
+    public async Task Cookies_carry_the_host_prefix_and_are_always_secure()
+    {
+        var user = await factory.CreateUserAsync(Roles.Engineer);
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://cptraining.example/"), AllowAutoRedirect = false });
+
+        var login = await client.GetAsync("/account/login");
+        Assert.Equal("max-age=31536000", Assert.Single(login.Headers.GetValues("Strict-Transport-Security")));
+        var antiforgery = Assert.Single(Cookies(login), c => c.Name == "__Host-CpTraining-Antiforgery");
+
+        var token = FormClient.Token(await FormClient.ParseAsync(login));
+        var signIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Input.Email"] = user.Email!, ["Input.Password"] = CpTrainingFactory.Password,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var auth = Assert.Single(Cookies(signIn), c => c.Name == "__Host-CpTraining");
+
+        foreach (var cookie in new[] { antiforgery, auth })
+        {
+            // __Host- cookies must be Secure, have Path=/ and no Domain, or browsers drop them.
+            Assert.True(cookie.Secure);
+            Assert.True(cookie.HttpOnly);
+            Assert.Equal(Microsoft.Net.Http.Headers.SameSiteMode.Lax, cookie.SameSite);
+            Assert.Equal("/", cookie.Path.ToString());
+            Assert.True(cookie.Domain.Length == 0);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programmes")).StatusCode);
+    }
+
+    private static IList<SetCookieHeaderValue> Cookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? SetCookieHeaderValue.ParseList(values.ToList()) : [];
+
+    public sealed class ProductionFactory : CpTrainingFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+        }
+    }
+}
