@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -129,11 +130,26 @@ if (!builder.Environment.IsDevelopment())
     builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 }
 
+// Behind a TLS-terminating proxy or load balancer, trust its X-Forwarded-Proto/-For so the app knows the
+// request was HTTPS (Secure cookies need it). Off unless configured: forwarded headers from anyone else are lies.
+var trustForwardedHeaders = builder.Configuration.GetValue("CPTRAINING_TRUST_FORWARDED_HEADERS", false);
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    o.KnownIPNetworks.Clear();
+    o.KnownProxies.Clear();
+});
+
 var app = builder.Build();
 
 if (!await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger))
 {
     return 1;
+}
+
+if (trustForwardedHeaders)
+{
+    app.UseForwardedHeaders();
 }
 
 app.UseSecurityHeaders();

@@ -40,8 +40,40 @@ public sealed class ProductionEnvironmentTests(ProductionEnvironmentTests.Produc
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/programmes")).StatusCode);
     }
 
+    [Fact]
+    public async Task Behind_a_trusted_TLS_proxy_plain_http_with_forwarded_proto_https_serves_the_sign_in_page()
+    {
+        using var proxied = new ProxiedFactory();
+        await proxied.InitializeAsync();
+        try
+        {
+            using var client = proxied.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://cptraining.internal/"), AllowAutoRedirect = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+
+            var login = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+            Assert.Contains(Cookies(login), c => c.Name == "__Host-CpTraining-Antiforgery" && c.Secure);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)proxied).DisposeAsync();
+        }
+    }
+
     private static IList<SetCookieHeaderValue> Cookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? SetCookieHeaderValue.ParseList(values.ToList()) : [];
+
+    public sealed class ProxiedFactory : CpTrainingFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Production");
+            builder.UseSetting("CPTRAINING_TRUST_FORWARDED_HEADERS", "true");
+        }
+    }
 
     public sealed class ProductionFactory : CpTrainingFactory
     {
