@@ -92,6 +92,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
     .AddPolicy(Policies.ManageProgrammes, p => p.RequireRole(Roles.Administrator, Roles.Coordinator));
 builder.Services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, CompanyAuthorizationHandler>();
 
 // Localisation: English (the resource keys) and Ukrainian.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

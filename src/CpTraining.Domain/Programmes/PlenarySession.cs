@@ -12,6 +12,8 @@ public sealed class PlenarySession
     public const int VenueMaxLength = 200;
 
     private readonly List<AgendaItem> _agenda = [];
+    private readonly List<AttendanceMark> _attendance = [];
+    private readonly List<WorkingGroup> _groups = [];
 
     private PlenarySession()
     {
@@ -51,6 +53,102 @@ public sealed class PlenarySession
     public bool IsFinal { get; private set; }
 
     public IReadOnlyList<AgendaItem> Agenda => _agenda.OrderBy(i => i.Day).ThenBy(i => i.Position).ToList();
+
+    public IReadOnlyList<AttendanceMark> Attendance => _attendance;
+
+    public IReadOnlyList<WorkingGroup> Groups => _groups.OrderBy(g => g.Name, StringComparer.CurrentCulture).ToList();
+
+    /// <summary>
+    /// Records whether a participant was at a day of the session (replacing an earlier mark). Only days that
+    /// have begun can be marked; <paramref name="today"/> is the date at the venue.
+    /// </summary>
+    public void MarkAttendance(string userId, int day, AttendanceStatus status, string recordedBy, DateOnly today, DateTimeOffset at)
+    {
+        if (day < 1 || day > Days)
+        {
+            throw new DomainException("The day must be between 1 and {0}, the length of this session.", Days);
+        }
+
+        if (StartDate.AddDays(day - 1) > today)
+        {
+            throw new DomainException("Attendance can be marked only for days that have begun; day {0} of session {1} is on {2:d}.", day, Number, StartDate.AddDays(day - 1));
+        }
+
+        var existing = _attendance.Find(a => a.UserId == userId && a.Day == day);
+        if (existing is null)
+        {
+            _attendance.Add(new AttendanceMark(Id, userId, day, status, recordedBy, at));
+        }
+        else
+        {
+            existing.Change(status, recordedBy, at);
+        }
+    }
+
+    public void ClearAttendance(string userId, int day) => _attendance.RemoveAll(a => a.UserId == userId && a.Day == day);
+
+    public WorkingGroup AddGroup(string name)
+    {
+        var clean = Text.Required(name, "Name", WorkingGroup.NameMaxLength);
+        if (_groups.Exists(g => string.Equals(g.Name, clean, StringComparison.CurrentCultureIgnoreCase)))
+        {
+            throw new DomainException("Name", "This session already has a group called {0}.", clean);
+        }
+
+        var group = new WorkingGroup(Id, clean);
+        _groups.Add(group);
+        return group;
+    }
+
+    public void RenameGroup(Guid groupId, string name)
+    {
+        var group = FindGroup(groupId);
+        var clean = Text.Required(name, "Name", WorkingGroup.NameMaxLength);
+        if (_groups.Exists(g => g.Id != groupId && string.Equals(g.Name, clean, StringComparison.CurrentCultureIgnoreCase)))
+        {
+            throw new DomainException("Name", "This session already has a group called {0}.", clean);
+        }
+
+        group.Name = clean;
+    }
+
+    public void RemoveGroup(Guid groupId) => _groups.Remove(FindGroup(groupId));
+
+    /// <summary>Puts a participant into a group of this session (out of any other group of it), or into none.</summary>
+    public void AssignToGroup(string userId, Guid? groupId)
+    {
+        var target = groupId is null ? null : FindGroup(groupId.Value);
+        foreach (var group in _groups)
+        {
+            group.Remove(userId);
+        }
+
+        target?.Add(userId);
+    }
+
+    /// <summary>Reuses another session's groups: same names and members (participants still enrolled, given by <paramref name="stillEnrolled"/>).</summary>
+    public void CopyGroupsFrom(PlenarySession other, Func<string, bool> stillEnrolled)
+    {
+        if (_groups.Count > 0)
+        {
+            throw new DomainException("This session already has groups; remove them before copying another session's groups.");
+        }
+
+        foreach (var source in other._groups)
+        {
+            var copy = new WorkingGroup(Id, source.Name);
+            foreach (var member in source.Members.Where(m => stillEnrolled(m.UserId)))
+            {
+                copy.Add(member.UserId);
+            }
+
+            _groups.Add(copy);
+        }
+    }
+
+    private WorkingGroup FindGroup(Guid groupId) =>
+        _groups.Find(g => g.Id == groupId)
+        ?? throw new DomainException("This group no longer exists; someone may have removed it.");
 
     public SessionStatus StatusOn(DateOnly today) =>
         today < StartDate ? SessionStatus.Planned

@@ -16,6 +16,7 @@ public sealed class Programme
 
     private readonly List<PlenarySession> _sessions = [];
     private readonly List<ProgrammeMember> _members = [];
+    private readonly List<Enrolment> _enrolments = [];
 
     private Programme()
     {
@@ -56,6 +57,8 @@ public sealed class Programme
     public IReadOnlyList<PlenarySession> Sessions => _sessions.OrderBy(s => s.Number).ToList();
 
     public IReadOnlyList<ProgrammeMember> Members => _members;
+
+    public IReadOnlyList<Enrolment> Enrolments => _enrolments;
 
     /// <summary>
     /// Creates a programme from the Norwegian-model template: four sessions of 3, 3, 3 and 2 days, each
@@ -199,15 +202,21 @@ public sealed class Programme
         session.Change(startDate, days, cleanVenue, dailyStart, dailyEnd);
     }
 
+    /// <summary>Adds a programme-wide role (coordinator, trainer, advisor in training). Idempotent.</summary>
     public ProgrammeMember AddMember(string userId, ProgrammeRole role)
     {
+        if (role is ProgrammeRole.Engineer or ProgrammeRole.Manager)
+        {
+            throw new InvalidOperationException("Engineers and managers belong to a company: use AddTeamMember.");
+        }
+
         var existing = _members.Find(m => m.UserId == userId && m.Role == role);
         if (existing is not null)
         {
             return existing;
         }
 
-        var member = new ProgrammeMember(Id, userId, role);
+        var member = new ProgrammeMember(Id, userId, role, null);
         _members.Add(member);
         return member;
     }
@@ -215,30 +224,117 @@ public sealed class Programme
     public bool IsCoordinatedBy(string userId) =>
         _members.Exists(m => m.UserId == userId && m.Role == ProgrammeRole.Coordinator);
 
-    private static string Required(string? value, string field, int maxLength) =>
-        Optional(value, field, maxLength) ?? throw new DomainException(field, "This field is required.");
-
-    private static string? Optional(string? value, string field, int maxLength)
+    public Enrolment EnrolCompany(Guid companyId, bool isPilot, DateTimeOffset at)
     {
-        var clean = value?.Trim();
-        if (string.IsNullOrEmpty(clean))
+        var existing = _enrolments.Find(e => e.CompanyId == companyId);
+        if (existing is { IsActive: true })
         {
-            return null;
+            throw new DomainException("CompanyId", "This company is already enrolled in this programme.");
         }
 
-        return clean.Length <= maxLength
-            ? clean
-            : throw new DomainException(field, "Use at most {0} characters.", maxLength);
+        if (existing is not null)
+        {
+            // Re-enrolling an archived company brings it back with its records.
+            existing.ArchivedAt = null;
+            existing.IsPilot = isPilot;
+            return existing;
+        }
+
+        var enrolment = new Enrolment(Id, companyId, isPilot, at);
+        _enrolments.Add(enrolment);
+        return enrolment;
     }
+
+    public void SetPilot(Guid companyId, bool isPilot) => ActiveEnrolment(companyId).IsPilot = isPilot;
+
+    /// <summary>Assigns the CP advisor who coaches the company (null: none); the advisor becomes a trainer of the programme.</summary>
+    public void AssignTrainer(Guid companyId, string? trainerUserId)
+    {
+        var enrolment = ActiveEnrolment(companyId);
+        if (trainerUserId is not null)
+        {
+            AddMember(trainerUserId, ProgrammeRole.Trainer);
+        }
+
+        enrolment.TrainerUserId = trainerUserId;
+    }
+
+    /// <summary>
+    /// Adds a person to a company's CP team as engineer or manager. A person belongs to one company per
+    /// programme, once.
+    /// </summary>
+    public ProgrammeMember AddTeamMember(Guid companyId, string userId, ProgrammeRole role)
+    {
+        if (role is not (ProgrammeRole.Engineer or ProgrammeRole.Manager))
+        {
+            throw new DomainException("Role", "A company's CP team has engineers and managers.");
+        }
+
+        ActiveEnrolment(companyId);
+        var elsewhere = _members.Find(m => m.UserId == userId && m.CompanyId is not null && m.CompanyId != companyId);
+        if (elsewhere is not null)
+        {
+            throw new DomainException("Email", "This person is already in the CP team of another company in this programme; a person belongs to one company per programme.");
+        }
+
+        if (_members.Exists(m => m.UserId == userId && m.CompanyId == companyId))
+        {
+            throw new DomainException("Email", "This person is already in this company's CP team.");
+        }
+
+        var member = new ProgrammeMember(Id, userId, role, companyId);
+        _members.Add(member);
+        return member;
+    }
+
+    public void RemoveMember(Guid memberId)
+    {
+        var member = _members.Find(m => m.Id == memberId)
+            ?? throw new DomainException("This person is no longer in the programme; someone may have removed them already.");
+        if (member.Role == ProgrammeRole.Coordinator && _members.Count(m => m.Role == ProgrammeRole.Coordinator) == 1)
+        {
+            throw new DomainException("A programme needs at least one coordinator; add another before removing this one.");
+        }
+
+        if (member.Role == ProgrammeRole.Trainer && _enrolments.Exists(e => e.IsActive && e.TrainerUserId == member.UserId))
+        {
+            throw new DomainException("This trainer still coaches companies of the programme; assign them another trainer first.");
+        }
+
+        _members.Remove(member);
+    }
+
+    /// <summary>
+    /// Takes a company out of the programme. A company that already has work in the programme is archived
+    /// instead (its records stay); <paramref name="hasRecords"/> says whether it has.
+    /// </summary>
+    public void RemoveCompany(Guid companyId, bool hasRecords)
+    {
+        var enrolment = ActiveEnrolment(companyId);
+        if (hasRecords)
+        {
+            throw new DomainException("This company already has work recorded in the programme, so it cannot be removed; archive it instead.");
+        }
+
+        _members.RemoveAll(m => m.CompanyId == companyId);
+        _enrolments.Remove(enrolment);
+    }
+
+    /// <summary>Archives a company: it keeps its records, no longer takes part, and its people lose access.</summary>
+    public void ArchiveCompany(Guid companyId, DateTimeOffset at) => ActiveEnrolment(companyId).ArchivedAt = at;
+
+    private Enrolment ActiveEnrolment(Guid companyId) =>
+        _enrolments.Find(e => e.CompanyId == companyId && e.IsActive)
+        ?? throw new DomainException("CompanyId", "This company is not enrolled in this programme.");
 
     private void Apply(ProgrammeDetails details)
     {
-        var name = Required(details.Name, "Name", NameMaxLength);
-        var organisers = Required(details.Organisers, "Organisers", OrganisersMaxLength);
-        var city = Required(details.City, "City", PlaceMaxLength);
-        var region = Optional(details.Region, "Region", PlaceMaxLength);
-        var country = Required(details.Country, "Country", PlaceMaxLength);
-        var description = Optional(details.Description, "Description", DescriptionMaxLength);
+        var name = Text.Required(details.Name, "Name", NameMaxLength);
+        var organisers = Text.Required(details.Organisers, "Organisers", OrganisersMaxLength);
+        var city = Text.Required(details.City, "City", PlaceMaxLength);
+        var region = Text.Optional(details.Region, "Region", PlaceMaxLength);
+        var country = Text.Required(details.Country, "Country", PlaceMaxLength);
+        var description = Text.Optional(details.Description, "Description", DescriptionMaxLength);
         if (!Languages.Contains(details.Language))
         {
             throw new DomainException("Language", "Choose one of the offered languages.");

@@ -1,6 +1,6 @@
 namespace CpTraining.Domain.Programmes;
 
-/// <summary>A person's role in a programme. Later: the company they belong to.</summary>
+/// <summary>A person's role in a programme; engineers and managers belong to one enrolled company.</summary>
 public sealed class ProgrammeMember
 {
     private ProgrammeMember()
@@ -8,12 +8,13 @@ public sealed class ProgrammeMember
         UserId = string.Empty;
     }
 
-    internal ProgrammeMember(Guid programmeId, string userId, ProgrammeRole role)
+    internal ProgrammeMember(Guid programmeId, string userId, ProgrammeRole role, Guid? companyId)
     {
         Id = Guid.NewGuid();
         ProgrammeId = programmeId;
         UserId = userId;
         Role = role;
+        CompanyId = companyId;
     }
 
     public Guid Id { get; private set; }
@@ -24,4 +25,7 @@ public sealed class ProgrammeMember
     public string UserId { get; private set; }
 
     public ProgrammeRole Role { get; private set; }
+
+    /// <summary>The company whose CP team the person is in (engineers and managers); null for programme-wide roles.</summary>
+    public Guid? CompanyId { get; private set; }
 }

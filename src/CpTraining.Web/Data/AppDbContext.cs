@@ -1,3 +1,4 @@
+using CpTraining.Domain.Companies;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -15,6 +16,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
 
     public DbSet<ProgrammeMember> ProgrammeMembers => Set<ProgrammeMember>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    public DbSet<AttendanceMark> AttendanceMarks => Set<AttendanceMark>();
+
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

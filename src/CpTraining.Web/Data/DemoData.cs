@@ -1,3 +1,4 @@
+using CpTraining.Domain.Companies;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -102,9 +103,17 @@ internal static partial class DemoData
                 NorwegianModelTemplate.DefaultWeeksBetweenSessions,
                 ids[Roles.Coordinator],
                 time.GetUtcNow());
-            current.AddMember(ids[Roles.Trainer], ProgrammeRole.Trainer);
-            current.AddMember(ids[Roles.Engineer], ProgrammeRole.Engineer);
-            current.AddMember(ids[Roles.Manager], ProgrammeRole.Manager);
+            var textiles = new Company(
+                new CompanyDetails(
+                    "Kherson Cotton Textile Mill", "C13.30", "Finishing of textiles", "Kherson", "Kherson oblast", "Ukraine", 420,
+                    "Beryslavske shose 1, Kherson", "Bleaching, dyeing and finishing of cotton fabric.",
+                    "Discharges dye-house wastewater with persistent organic pollutants to the municipal sewer, reaching the Dnipro."),
+                time.GetUtcNow());
+            db.Companies.Add(textiles);
+            current.EnrolCompany(textiles.Id, isPilot: true, time.GetUtcNow());
+            current.AssignTrainer(textiles.Id, ids[Roles.Trainer]);
+            current.AddTeamMember(textiles.Id, ids[Roles.Engineer], ProgrammeRole.Engineer);
+            current.AddTeamMember(textiles.Id, ids[Roles.Manager], ProgrammeRole.Manager);
             db.Programmes.Add(current);
         }
 

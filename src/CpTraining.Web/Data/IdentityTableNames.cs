@@ -14,6 +14,7 @@ internal static class IdentityTableNames
             b.ToTable("users");
             b.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
             b.Property(u => u.PreferredLanguage).HasMaxLength(10);
+            b.Property(u => u.Position).HasMaxLength(AppUser.PositionMaxLength);
         });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");

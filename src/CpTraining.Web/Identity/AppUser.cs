@@ -6,6 +6,7 @@ namespace CpTraining.Web.Identity;
 public sealed class AppUser : IdentityUser
 {
     public const int DisplayNameMaxLength = 200;
+    public const int PositionMaxLength = 200;
 
     public string DisplayName { get; set; } = string.Empty;
 
@@ -13,4 +14,7 @@ public sealed class AppUser : IdentityUser
     public string PreferredLanguage { get; set; } = "en";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Job title in the company, e.g. "Chief process engineer".</summary>
+    public string? Position { get; set; }
 }

@@ -19,7 +19,8 @@ public static class ProgrammeOperations
 
 /// <summary>
 /// Resource-based checks for a programme loaded by id: administrators may do everything; the programme's
-/// coordinators may manage it; any other member may view it. Everyone else is refused.
+/// coordinators may manage it; any other member may view it (engineers and managers only while their
+/// company is actively enrolled). Everyone else is refused.
 /// </summary>
 internal sealed class ProgrammeAuthorizationHandler(AppDbContext db)
     : AuthorizationHandler<OperationAuthorizationRequirement, ProgrammeResource>
@@ -43,11 +44,77 @@ internal sealed class ProgrammeAuthorizationHandler(AppDbContext db)
 
         var roles = await db.ProgrammeMembers
             .Where(m => m.ProgrammeId == resource.ProgrammeId && m.UserId == userId)
+            .Where(m => m.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == m.ProgrammeId && e.CompanyId == m.CompanyId && e.ArchivedAt == null))
             .Select(m => m.Role)
             .ToListAsync();
         var allowed = requirement.Name == ProgrammeOperations.Manage.Name
             ? roles.Contains(ProgrammeRole.Coordinator) && context.User.IsInRole(Roles.Coordinator)
             : roles.Count > 0;
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>What can be done with one company's pages inside a programme.</summary>
+public static class CompanyOperations
+{
+    /// <summary>Read the company's pages in the programme (team, results).</summary>
+    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
+
+    /// <summary>Change the company's data, team and records in the programme.</summary>
+    public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
+}
+
+/// <summary>One enrolled company in one programme.</summary>
+public sealed record CompanyResource(Guid ProgrammeId, Guid CompanyId);
+
+/// <summary>
+/// Who may see and change a company in a programme: administrators and the programme's coordinators
+/// everything; the company's assigned trainer manages it, other trainers of the programme read it;
+/// the company's engineers and managers read it while it is actively enrolled; nobody else.
+/// </summary>
+internal sealed class CompanyAuthorizationHandler(AppDbContext db)
+    : AuthorizationHandler<OperationAuthorizationRequirement, CompanyResource>
+{
+    protected override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement,
+        CompanyResource resource)
+    {
+        if (context.User.IsInRole(Roles.Administrator))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+
+        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return;
+        }
+
+        var enrolment = await db.Enrolments.AsNoTracking()
+            .Where(e => e.ProgrammeId == resource.ProgrammeId && e.CompanyId == resource.CompanyId)
+            .Select(e => new { e.TrainerUserId, e.ArchivedAt })
+            .SingleOrDefaultAsync();
+        if (enrolment is null)
+        {
+            return;
+        }
+
+        var memberships = await db.ProgrammeMembers.AsNoTracking()
+            .Where(m => m.ProgrammeId == resource.ProgrammeId && m.UserId == userId)
+            .Select(m => new { m.Role, m.CompanyId })
+            .ToListAsync();
+        var coordinates = memberships.Exists(m => m.Role == ProgrammeRole.Coordinator) && context.User.IsInRole(Roles.Coordinator);
+        var trainsIt = enrolment.TrainerUserId == userId && memberships.Exists(m => m.Role == ProgrammeRole.Trainer);
+        var trainsInProgramme = memberships.Exists(m => m.Role == ProgrammeRole.Trainer);
+        var inTeam = enrolment.ArchivedAt is null && memberships.Exists(m => m.CompanyId == resource.CompanyId);
+        var allowed = requirement.Name == CompanyOperations.Manage.Name
+            ? coordinates || (trainsIt && enrolment.ArchivedAt is null)
+            : coordinates || trainsIt || trainsInProgramme || inTeam;
         if (allowed)
         {
             context.Succeed(requirement);

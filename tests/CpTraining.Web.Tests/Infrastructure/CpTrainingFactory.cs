@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using CpTraining.Domain.Companies;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -112,12 +113,49 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return programme;
     }
 
-    public async Task AddMemberAsync(Guid programmeId, AppUser user, ProgrammeRole role)
+    /// <summary>
+    /// Makes the user a member of the programme. Engineers and managers join a company's CP team: the given
+    /// company, or else a company "Test company" enrolled for the purpose.
+    /// </summary>
+    public async Task AddMemberAsync(Guid programmeId, AppUser user, ProgrammeRole role, Guid? companyId = null)
     {
         await using var db = NewDbContext();
-        var programme = await db.Programmes.Include(p => p.Members).SingleAsync(p => p.Id == programmeId);
-        programme.AddMember(user.Id, role);
+        var programme = await db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == programmeId);
+        if (role is ProgrammeRole.Engineer or ProgrammeRole.Manager)
+        {
+            if (companyId is null)
+            {
+                var enrolled = programme.Enrolments.Select(e => e.CompanyId).ToList();
+                companyId = await db.Companies.Where(c => c.Name == "Test company" && enrolled.Contains(c.Id)).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+                if (companyId is null)
+                {
+                    var company = new Company(new CompanyDetails("Test company", null, null, "Kherson", null, "Ukraine", null, null, null, null), Clock.GetUtcNow());
+                    db.Companies.Add(company);
+                    programme.EnrolCompany(company.Id, isPilot: false, Clock.GetUtcNow());
+                    companyId = company.Id;
+                }
+            }
+
+            programme.AddTeamMember(companyId.Value, user.Id, role);
+        }
+        else
+        {
+            programme.AddMember(user.Id, role);
+        }
+
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Registers a company and enrols it in the programme.</summary>
+    public async Task<Company> EnrolCompanyAsync(Guid programmeId, string name = "Company", bool isPilot = false)
+    {
+        await using var db = NewDbContext();
+        var programme = await db.Programmes.Include(p => p.Enrolments).SingleAsync(p => p.Id == programmeId);
+        var company = new Company(new CompanyDetails(name, "C13.30", "Finishing of textiles", "Kherson", null, "Ukraine", 100, null, null, null), Clock.GetUtcNow());
+        db.Companies.Add(company);
+        programme.EnrolCompany(company.Id, isPilot, Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+        return company;
     }
 }
 

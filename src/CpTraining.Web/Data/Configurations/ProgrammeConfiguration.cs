@@ -24,6 +24,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         b.Navigation(p => p.Sessions).HasField("_sessions").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(p => p.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(p => p.Enrolments).WithOne().HasForeignKey(e => e.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(p => p.Enrolments).HasField("_enrolments").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(p => p.Country);
     }
 }
@@ -47,6 +49,10 @@ internal sealed class PlenarySessionConfiguration : IEntityTypeConfiguration<Ple
         b.HasIndex(s => new { s.ProgrammeId, s.Number }).IsUnique();
         b.HasMany(s => s.Agenda).WithOne().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(s => s.Agenda).HasField("_agenda").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(s => s.Attendance).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(s => s.Attendance).HasField("_attendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(s => s.Groups).WithOne().HasForeignKey(g => g.SessionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(s => s.Groups).HasField("_groups").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
@@ -74,6 +80,69 @@ internal sealed class ProgrammeMemberConfiguration : IEntityTypeConfiguration<Pr
         b.Property(m => m.UserId).HasMaxLength(450).IsRequired();
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(m => new { m.ProgrammeId, m.UserId, m.Role }).IsUnique();
+        b.HasIndex(m => m.UserId);
+        b.HasIndex(m => new { m.ProgrammeId, m.CompanyId });
+        b.HasOne<Domain.Companies.Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> b)
+    {
+        b.ToTable("enrolments");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.TrainerUserId).HasMaxLength(450);
+        b.Ignore(e => e.IsActive);
+        b.HasIndex(e => new { e.ProgrammeId, e.CompanyId }).IsUnique();
+        b.HasIndex(e => e.CompanyId);
+        b.HasIndex(e => e.TrainerUserId);
+        b.HasOne<Domain.Companies.Company>().WithMany().HasForeignKey(e => e.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(e => e.TrainerUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AttendanceMarkConfiguration : IEntityTypeConfiguration<AttendanceMark>
+{
+    public void Configure(EntityTypeBuilder<AttendanceMark> b)
+    {
+        b.ToTable("attendance_marks");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.UserId).HasMaxLength(450).IsRequired();
+        b.Property(a => a.RecordedBy).HasMaxLength(450).IsRequired();
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(10);
+        b.HasIndex(a => new { a.SessionId, a.UserId, a.Day }).IsUnique();
+        b.HasIndex(a => a.UserId);
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkingGroupConfiguration : IEntityTypeConfiguration<WorkingGroup>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroup> b)
+    {
+        b.ToTable("working_groups");
+        b.HasKey(g => g.Id);
+        b.Property(g => g.Id).ValueGeneratedNever();
+        b.Property(g => g.Name).HasMaxLength(WorkingGroup.NameMaxLength).IsRequired();
+        b.HasIndex(g => g.SessionId);
+        b.HasMany(g => g.Members).WithOne().HasForeignKey(m => m.GroupId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(g => g.Members).HasField("_members").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration<WorkingGroupMember>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroupMember> b)
+    {
+        b.ToTable("working_group_members");
+        b.HasKey(m => m.Id);
+        b.Property(m => m.Id).ValueGeneratedNever();
+        b.Property(m => m.UserId).HasMaxLength(450).IsRequired();
+        b.HasIndex(m => new { m.GroupId, m.UserId }).IsUnique();
         b.HasIndex(m => m.UserId);
         b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
