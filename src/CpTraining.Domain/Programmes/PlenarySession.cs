@@ -11,6 +11,18 @@ public sealed class PlenarySession
     public const int MaxDays = 5;
     public const int VenueMaxLength = 200;
 
+    /// <summary>Sessions are dated within these years (historical programmes from 1990; nothing beyond 2100).</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    internal static void CheckDateRange(DateOnly start, int days, string field)
+    {
+        if (start < EarliestDate || start > LatestDate.AddDays(-Math.Max(days, 1)))
+        {
+            throw new DomainException(field, "Choose a date between {0:d} and {1:d}.", EarliestDate, LatestDate);
+        }
+    }
+
     private readonly List<AgendaItem> _agenda = [];
     private readonly List<AttendanceMark> _attendance = [];
     private readonly List<WorkingGroup> _groups = [];

@@ -82,6 +82,8 @@ public sealed class Programme
                 NorwegianModelTemplate.MaxWeeksBetweenSessions);
         }
 
+        // The whole template must fit: four sessions 6–8 weeks apart span under 26 weeks.
+        PlenarySession.CheckDateRange(firstSessionStart, 7 * 26, "FirstSessionStart");
         var programme = new Programme(details, createdAt);
         var start = firstSessionStart;
         var count = NorwegianModelTemplate.SessionDays.Count;
@@ -159,6 +161,8 @@ public sealed class Programme
         {
             throw new DomainException("Days", "A session lasts from {0} to {1} days.", PlenarySession.MinDays, PlenarySession.MaxDays);
         }
+
+        PlenarySession.CheckDateRange(startDate, days, "StartDate");
 
         if (startDate < today && !mayCorrectHeldSessions)
         {

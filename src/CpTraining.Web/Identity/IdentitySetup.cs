@@ -73,6 +73,7 @@ internal static partial class IdentitySetup
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync();
             var result = await users.CreateAsync(user);
             if (!result.Succeeded)

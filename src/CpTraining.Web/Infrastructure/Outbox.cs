@@ -88,7 +88,7 @@ internal sealed partial class OutboxSender(
                 await client.SendMailAsync(mail, ct);
                 message.MarkSent(time.GetUtcNow());
             }
-            catch (SmtpException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.MarkFailed(ex.Message);
                 LogSendFailed(logger, message.Id, ex.Message);

@@ -21,7 +21,7 @@ public sealed class ErrorModel : PageModel
     private void Load(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        Code = code ?? 500;
+        Code = code is >= 400 and <= 599 ? code.Value : 500;
         Response.StatusCode = Code;
     }
 }

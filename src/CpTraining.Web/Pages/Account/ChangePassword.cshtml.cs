@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CpTraining.Web.Pages.Account;
 
 /// <summary>Any signed-in person changes their own password.</summary>
+[Authorize]
 public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]

@@ -19,6 +19,7 @@ public sealed class ForgotPasswordModel(
     UserManager<AppUser> users,
     AppDbContext db,
     TimeProvider time,
+    IConfiguration configuration,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
@@ -41,7 +42,7 @@ public sealed class ForgotPasswordModel(
         if (user is not null)
         {
             var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = Url.Page("/Account/ResetPassword", null, new { email = user.Email, token }, Request.Scheme)!;
+            var link = Url.AbsolutePage(configuration, "/Account/ResetPassword", new { email = user.Email, token });
             var previous = CultureInfo.CurrentUICulture;
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(user.PreferredLanguage);
             try

@@ -59,10 +59,16 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
             return Page();
         }
 
-        if (user is not null && !user.EmailConfirmed)
+        if (user is not null)
         {
-            user.EmailConfirmed = true;
-            await users.UpdateAsync(user);
+            // Whoever holds a valid reset link owns the account: a lockout from earlier failed attempts ends.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            if (!user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
         }
 
         TempData["Success"] = t["Your password is set. Sign in with it now."].Value;

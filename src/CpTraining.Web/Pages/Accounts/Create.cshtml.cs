@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CpTraining.Web.Pages.Accounts;
 /// invite coordinators, trainers, engineers and managers; only administrators may create administrators.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class CreateModel(UserManager<AppUser> users, AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateModel(UserManager<AppUser> users, AppDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,7 +53,7 @@ public sealed class CreateModel(UserManager<AppUser> users, AppDbContext db, Tim
             db,
             user,
             Input.Role,
-            (address, token) => Url.Page("/Account/ResetPassword", null, new { email = address, token }, Request.Scheme)!,
+            (address, token) => Url.AbsolutePage(configuration, "/Account/ResetPassword", new { email = address, token }),
             t,
             time.GetUtcNow());
         if (!result.Succeeded)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>The programme's sessions as an iCalendar file (one VEVENT per session; UID = session id, so re-imports update).</summary>
+[Authorize]
 public sealed class CalendarModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id)

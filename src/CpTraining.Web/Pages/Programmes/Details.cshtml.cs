@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>A programme as a timeline of its sessions. Any member of the programme may view it.</summary>
+[Authorize]
 public sealed class DetailsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     public ProgrammeView Programme { get; private set; } = null!;

@@ -2,6 +2,7 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace CpTraining.Web.Pages.Programmes;
 /// The programmes the user may see, with filters. Status is derived from today's date at each programme's
 /// venue, so it is filtered after loading (an organisation runs tens of programmes, not thousands).
 /// </summary>
+[Authorize]
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]

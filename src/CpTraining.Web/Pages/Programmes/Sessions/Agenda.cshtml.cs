@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CpTraining.Web.Pages.Programmes.Sessions;
 
 /// <summary>A session's agenda, laid out for reading and printing. Any member of the programme may view it.</summary>
+[Authorize]
 public sealed class AgendaModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public AgendaView Agenda { get; private set; } = null!;

@@ -65,20 +65,20 @@ public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService autho
             return Page();
         }
 
-        var session = await LoadSessionAsync(id, number);
         try
         {
-            if (Input.ItemId is { } itemId)
+            await SaveLockedAsync(id, number, session =>
             {
-                session.ChangeAgendaItem(itemId, Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
-                db.Entry(session.Agenda.Single(i => i.Id == itemId)).Property<uint>("Version").OriginalValue = Input.Version;
-            }
-            else
-            {
-                session.AddAgendaItem(Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
-            }
-
-            await db.SaveChangesAsync();
+                if (Input.ItemId is { } itemId)
+                {
+                    session.ChangeAgendaItem(itemId, Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
+                    db.Entry(session.Agenda.Single(i => i.Id == itemId)).Property<uint>("Version").OriginalValue = Input.Version;
+                }
+                else
+                {
+                    session.AddAgendaItem(Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
+                }
+            });
         }
         catch (DomainException ex)
         {
@@ -113,11 +113,9 @@ public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService autho
             return denied;
         }
 
-        var session = await LoadSessionAsync(id, number);
         try
         {
-            change(session);
-            await db.SaveChangesAsync();
+            await SaveLockedAsync(id, number, change);
         }
         catch (DomainException ex)
         {
@@ -136,8 +134,21 @@ public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService autho
         return RedirectToPage(new { id, number });
     }
 
-    private async Task<PlenarySession> LoadSessionAsync(Guid id, int number) =>
-        await db.Sessions.Include(s => s.Agenda).SingleAsync(s => s.ProgrammeId == id && s.Number == number);
+    /// <summary>
+    /// Applies an agenda change under the programme's row lock, the same lock rescheduling takes, so an item
+    /// cannot be added to a day that a simultaneous reschedule is removing, and positions stay unique.
+    /// </summary>
+    private Task SaveLockedAsync(Guid id, int number, Action<PlenarySession> change) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM programmes WHERE id = {id} FOR UPDATE");
+            var session = await db.Sessions.Include(s => s.Agenda).SingleAsync(s => s.ProgrammeId == id && s.Number == number);
+            change(session);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
 
     private async Task<IActionResult?> LoadAsync(Guid id, int number)
     {
