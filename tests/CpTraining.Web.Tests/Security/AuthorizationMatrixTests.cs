@@ -1,0 +1,247 @@
+using System.Net;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CpTraining.Web.Tests.Security;
+
+/// <summary>
+/// Every page and handler × every kind of user × own vs other programme/company × GET and POST. One rule
+/// throughout: a refused signed-in user is redirected to the access-denied page (403 there), and a refused
+/// POST leaves every table exactly as it was.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World world) : IClassFixture<AuthorizationMatrixTests.World>
+{
+    /// <summary>The kinds of user, relative to programme P (companies A and B) and another programme Q.</summary>
+    public enum Who
+    {
+        Administrator,
+        CoordinatorOfP,
+        CoordinatorOfQ,
+        TrainerOfA,
+        TrainerInP,
+        EngineerOfA,
+        ManagerOfA,
+        EngineerOfB,
+        Outsider,
+    }
+
+    private static readonly Who[] Everyone = Enum.GetValues<Who>();
+    private static readonly Who[] MembersOfP = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfA, Who.ManagerOfA, Who.EngineerOfB];
+    private static readonly Who[] ManagersOfP = [Who.Administrator, Who.CoordinatorOfP];
+    private static readonly Who[] Creators = [Who.Administrator, Who.CoordinatorOfP, Who.CoordinatorOfQ];
+
+    /// <summary>(url template, who may GET it, who may POST to it — null when the page has no form).</summary>
+    public static TheoryData<string, Who> Cases()
+    {
+        var data = new TheoryData<string, Who>();
+        foreach (var (url, _, _) in Pages)
+        {
+            foreach (var who in Everyone)
+            {
+                data.Add(url, who);
+            }
+        }
+
+        return data;
+    }
+
+    private static readonly (string Url, Who[] MayGet, Who[]? MayPost)[] Pages =
+    [
+        ("/programmes", Everyone, null),
+        ("/programmes/create", Creators, Creators),
+        ("/programmes/{P}", MembersOfP, null),
+        ("/programmes/{P}/edit", ManagersOfP, ManagersOfP),
+        ("/programmes/{P}/sessions/3/edit", ManagersOfP, ManagersOfP),
+        ("/programmes/{P}/sessions/3/agenda", MembersOfP, null),
+        ("/programmes/{P}/sessions/3/agenda/edit", ManagersOfP, ManagersOfP),
+        ("/programmes/{P}/calendar.ics", MembersOfP, null),
+        ("/accounts", Creators, null),
+        ("/accounts/create", Creators, Creators),
+        ("/admin/outbox", [Who.Administrator], null),
+        ("/account/change-password", Everyone, Everyone),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Get_is_allowed_exactly_for_the_declared_users(string template, Who who)
+    {
+        var page = Pages.Single(p => p.Url == template);
+        var client = await world.ClientAsync(who);
+
+        var response = await client.GetAsync(world.Resolve(template));
+
+        if (page.MayGet.Contains(who))
+        {
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{who} GET {template}: {(int)response.StatusCode}");
+        }
+        else
+        {
+            RedirectAssert.ToAccessDenied(response);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Refused_post_changes_nothing(string template, Who who)
+    {
+        var page = Pages.Single(p => p.Url == template);
+        if (page.MayPost is null || page.MayPost.Contains(who))
+        {
+            return; // allowed posts are exercised by the feature tests
+        }
+
+        var client = await world.ClientAsync(who);
+        var token = FormClient.Token(await client.GetDocumentAsync("/account/change-password"));
+        var before = await world.SnapshotAsync();
+
+        var response = await client.PostAsync(world.Resolve(template), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.Name"] = "Hijacked",
+            ["Input.Organisers"] = "Nobody",
+            ["Input.City"] = "Nowhere",
+            ["Input.Country"] = "Nowhere",
+            ["Input.Language"] = "en",
+            ["Input.TimeZoneId"] = "UTC",
+            ["Input.FirstSessionStart"] = "2027-01-05",
+            ["Input.WeeksBetweenSessions"] = "7",
+            ["Input.StartDate"] = "2027-03-02",
+            ["Input.Days"] = "2",
+            ["Input.Day"] = "1",
+            ["Input.Topic"] = "Hijacked",
+            ["Input.DisplayName"] = "Intruder",
+            ["Input.Email"] = "intruder@test.local",
+            ["Input.Role"] = Roles.Administrator,
+        }));
+
+        RedirectAssert.ToAccessDenied(response);
+        Assert.Equal(before, await world.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Programme_list_shows_no_foreign_programmes()
+    {
+        foreach (var who in Everyone)
+        {
+            var list = await (await world.ClientAsync(who)).GetDocumentAsync("/programmes");
+            var names = list.QuerySelectorAll("#programmes tbody a").Select(a => a.TextContent.Trim()).ToList();
+            var expected = who switch
+            {
+                Who.Administrator => new[] { "Programme P", "Programme Q" },
+                Who.CoordinatorOfQ => ["Programme Q"],
+                Who.Outsider => [],
+                _ => ["Programme P"],
+            };
+            Assert.Equal(expected.Order(), names.Order());
+        }
+    }
+
+    /// <summary>Programme P with companies A and B, programme Q, and one account per kind of user.</summary>
+    public sealed class World : CpTrainingFactory
+    {
+        private readonly Dictionary<Who, HttpClient> _clients = [];
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public Guid P { get; private set; }
+
+        public Guid Q { get; private set; }
+
+        public Guid A { get; private set; }
+
+        public Guid B { get; private set; }
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            var coordinatorP = await CreateUserAsync(Roles.Coordinator, "coordinator-p@test.local");
+            var coordinatorQ = await CreateUserAsync(Roles.Coordinator, "coordinator-q@test.local");
+            P = (await CreateProgrammeAsync(coordinatorP, new DateOnly(2026, 9, 1), "Programme P")).Id;
+            Q = (await CreateProgrammeAsync(coordinatorQ, new DateOnly(2026, 9, 1), "Programme Q")).Id;
+            A = (await EnrolCompanyAsync(P, "Company A")).Id;
+            B = (await EnrolCompanyAsync(P, "Company B")).Id;
+            var trainerA = await CreateUserAsync(Roles.Trainer, "trainer-a@test.local");
+            var trainerP = await CreateUserAsync(Roles.Trainer, "trainer-p@test.local");
+            await using (var db = NewDbContext())
+            {
+                var programme = await db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == P);
+                programme.AssignTrainer(A, trainerA.Id);
+                programme.AddMember(trainerP.Id, ProgrammeRole.Trainer);
+                await db.SaveChangesAsync();
+            }
+
+            await AddMemberAsync(P, await CreateUserAsync(Roles.Engineer, "engineer-a@test.local"), ProgrammeRole.Engineer, A);
+            await AddMemberAsync(P, await CreateUserAsync(Roles.Manager, "manager-a@test.local"), ProgrammeRole.Manager, A);
+            await AddMemberAsync(P, await CreateUserAsync(Roles.Engineer, "engineer-b@test.local"), ProgrammeRole.Engineer, B);
+            await CreateUserAsync(Roles.Engineer, "outsider@test.local");
+            await CreateUserAsync(Roles.Administrator, "administrator@test.local");
+        }
+
+        public string Resolve(string template) =>
+            template.Replace("{P}", P.ToString(), StringComparison.Ordinal)
+                .Replace("{Q}", Q.ToString(), StringComparison.Ordinal)
+                .Replace("{A}", A.ToString(), StringComparison.Ordinal)
+                .Replace("{B}", B.ToString(), StringComparison.Ordinal);
+
+        public async Task<HttpClient> ClientAsync(Who who)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                if (!_clients.TryGetValue(who, out var client))
+                {
+                    client = NewClient();
+                    await SignInAsync(client, Email(who));
+                    _clients[who] = client;
+                }
+
+                return client;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Every application table's rows, hashed: equal snapshots mean nothing was written.</summary>
+        public async Task<string> SnapshotAsync()
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            var tables = new List<string>();
+            await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'data_protection_keys') ORDER BY tablename", connection))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            var parts = new List<string>();
+            foreach (var table in tables)
+            {
+                // Sign-in bookkeeping on users (security stamp untouched, access counts) is not a change a refused POST could make; users are compared whole anyway.
+                await using var hash = new NpgsqlCommand($"SELECT '{table}:' || count(*) || ':' || coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM \"{table}\" t", connection);
+                parts.Add((string)(await hash.ExecuteScalarAsync())!);
+            }
+
+            return string.Join("\n", parts);
+        }
+
+        private static string Email(Who who) => who switch
+        {
+            Who.Administrator => "administrator@test.local",
+            Who.CoordinatorOfP => "coordinator-p@test.local",
+            Who.CoordinatorOfQ => "coordinator-q@test.local",
+            Who.TrainerOfA => "trainer-a@test.local",
+            Who.TrainerInP => "trainer-p@test.local",
+            Who.EngineerOfA => "engineer-a@test.local",
+            Who.ManagerOfA => "manager-a@test.local",
+            Who.EngineerOfB => "engineer-b@test.local",
+            _ => "outsider@test.local",
+        };
+    }
+}
