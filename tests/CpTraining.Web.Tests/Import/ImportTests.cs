@@ -322,6 +322,21 @@ public sealed class ImportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.Equal(before, await factory.CountRowsAsync());
     }
 
+    [Fact]
+    public async Task The_sample_file_in_the_docs_previews_without_errors()
+    {
+        var (client, coordinator) = await factory.SignedInClientAsync(Roles.Coordinator);
+        var programme = await factory.CreateProgrammeAsync(coordinator, factory.Clock.Today.AddDays(30));
+        var sample = await File.ReadAllBytesAsync(Path.Combine(Localisation.LocalisationKeys.RepositoryRoot(), "docs", "samples", "enrolment.csv"));
+
+        var preview = await client.PreviewAsync(programme.Id, sample);
+
+        Assert.Equal(0, ImportPages.Count(preview, "error-lines"));
+        Assert.Equal(3, ImportPages.Count(preview, "new-companies"));
+        Assert.Equal(5, ImportPages.Count(preview, "new-accounts"));
+        Assert.NotNull(preview.QuerySelector("#confirm-form"));
+    }
+
     private static byte[] LargeCsv(int bytes)
     {
         var text = new System.Text.StringBuilder("company,person,e-mail,role,position\n");

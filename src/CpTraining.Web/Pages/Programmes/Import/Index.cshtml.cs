@@ -152,7 +152,7 @@ public sealed class IndexModel(
             Plan = ex.Plan;
             ModelState.AddModelError(string.Empty, ex.Plan.HasWork || ex.Plan.Errors.Count > 0
                 ? t["Nothing was imported: the programme has changed since the preview and the file no longer fits it. The reasons are listed below; correct the file and upload it again."]
-                : t["Nothing was imported: everyone in the file is already in their company's CP team."]);
+                : t["Nothing to import: everyone in the file is already in their company's CP team."]);
             return Page();
         }
 
