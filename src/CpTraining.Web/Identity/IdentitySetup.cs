@@ -75,34 +75,62 @@ internal static partial class IdentitySetup
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var result = await users.CreateAsync(user);
+            var result = await InviteInCurrentTransactionAsync(users, db, user, role, setPasswordLink, localizer, now);
             if (!result.Succeeded)
             {
                 return result;
-            }
-
-            await users.AddToRoleAsync(user, role);
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = setPasswordLink(user.Email!, token);
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(user.PreferredLanguage);
-            try
-            {
-                db.OutboxMessages.Add(new OutboxMessage(
-                    user.Email!,
-                    localizer["You are invited to CpTraining"],
-                    localizer["Hello {0},\n\nan account has been created for you in CpTraining, the Cleaner Production training programme tool. Set your password here:\n\n{1}\n\nThe link can be used once.", user.DisplayName, link],
-                    now));
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
             }
 
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return result;
         });
+    }
+
+    /// <summary>
+    /// The invitation for callers that own the transaction (a bulk import saves many in one): creates the account
+    /// (UserManager saves it at once, inside the caller's transaction) and adds the invitation to the unit of work;
+    /// the caller saves and commits. The account and the invitation must commit together or not at all.
+    /// </summary>
+    public static async Task<IdentityResult> InviteInCurrentTransactionAsync(
+        UserManager<AppUser> users,
+        AppDbContext db,
+        AppUser user,
+        string role,
+        Func<string, string, string> setPasswordLink,
+        Microsoft.Extensions.Localization.IStringLocalizer localizer,
+        DateTimeOffset now)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Begin a transaction first: the account and its invitation must be saved together.");
+        }
+
+        var result = await users.CreateAsync(user);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        await users.AddToRoleAsync(user, role);
+        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = setPasswordLink(user.Email!, token);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(user.PreferredLanguage);
+        try
+        {
+            db.OutboxMessages.Add(new OutboxMessage(
+                user.Email!,
+                localizer["You are invited to CpTraining"],
+                localizer["Hello {0},\n\nan account has been created for you in CpTraining, the Cleaner Production training programme tool. Set your password here:\n\n{1}\n\nThe link can be used once.", user.DisplayName, link],
+                now));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+
+        return result;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Created the first administrator {Email} from configuration")]
