@@ -59,15 +59,24 @@ public sealed class AttendanceStatisticsTests : IClassFixture<CpTrainingFactory>
     }
 
     [Fact]
-    public async Task Trainers_see_the_statistics_of_the_whole_programme()
+    public async Task Trainers_and_administrators_see_the_statistics_of_the_whole_programme()
     {
         var s = await SeedAsync();
-        var client = _factory.NewClient();
-        await CpTrainingFactory.SignInAsync(client, s.Trainer.Email!);
+        var trainer = _factory.NewClient();
+        await CpTrainingFactory.SignInAsync(trainer, s.Trainer.Email!);
+        var (administrator, _) = await _factory.SignedInClientAsync(Roles.Administrator);
 
-        var page = await client.GetDocumentAsync(AttendanceSetup.Statistics(s.Programme.Id));
+        foreach (var client in new[] { trainer, administrator })
+        {
+            var page = await client.GetDocumentAsync(AttendanceSetup.Statistics(s.Programme.Id));
 
-        Assert.Equal("2/3", AttendanceSetup.Rate(page, $"#per-company tr[data-company='{s.Beta}']"));
+            Assert.Equal("2/3", AttendanceSetup.Rate(page, $"#per-company tr[data-company='{s.Beta}']"));
+            Assert.Equal("3/5", AttendanceSetup.Rate(page, $"#per-company tr[data-company='{s.Alpha}']"));
+        }
+
+        // An administrator who is not a member of the programme records every row.
+        var grid = await administrator.GetDocumentAsync(AttendanceSetup.Grid(s.Programme.Id, 1, 1));
+        Assert.All(grid.QuerySelectorAll("li.attendance-row"), row => Assert.Equal("true", row.GetAttribute("data-editable")));
     }
 
     [Fact]
