@@ -17,6 +17,9 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
 
     public bool CanManage { get; private set; }
 
+    /// <summary>Sees the programme's attendance grid and statistics (coordinators, administrators, trainers).</summary>
+    public bool CanViewAttendance { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -35,6 +38,7 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
         Programme = programme;
         Today = time.TodayIn(programme.TimeZoneId);
         CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
+        CanViewAttendance = (await Attendance.AttendanceRights.LoadAsync(db, User, id)).MayViewAll;
         return Page();
     }
 }

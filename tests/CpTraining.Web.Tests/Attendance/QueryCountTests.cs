@@ -1,0 +1,173 @@
+using System.Data.Common;
+using CpTraining.Domain.Companies;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CpTraining.Web.Tests.Attendance;
+
+/// <summary>
+/// The attendance grid and the statistics page send the same number of SQL commands for 3 companies as for 30
+/// (5 engineers each, every day of session 1 marked): no query per company or per person.
+/// </summary>
+public sealed class QueryCountTests(QueryCountingFactory factory) : IClassFixture<QueryCountingFactory>
+{
+    [Fact]
+    public async Task Grid_and_statistics_make_a_constant_number_of_queries()
+    {
+        factory.Clock.Set(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
+        var small = await SeedAsync(coordinator, companies: 3);
+        var large = await SeedAsync(coordinator, companies: 30);
+        var client = factory.NewClient();
+        await CpTrainingFactory.SignInAsync(client, coordinator.Email!);
+
+        var smallGrid = await CountAsync(client, AttendanceSetup.Grid(small, 1, 2), expectedRows: 3 * 5);
+        var largeGrid = await CountAsync(client, AttendanceSetup.Grid(large, 1, 2), expectedRows: 30 * 5);
+        var smallStats = await CountAsync(client, AttendanceSetup.Statistics(small), expectedRows: 3 * 5);
+        var largeStats = await CountAsync(client, AttendanceSetup.Statistics(large), expectedRows: 30 * 5);
+
+        Assert.True(smallGrid > 0, "The counter saw no commands");
+        Assert.Equal(smallGrid, largeGrid);
+        Assert.Equal(smallStats, largeStats);
+    }
+
+    private async Task<int> CountAsync(HttpClient client, string url, int expectedRows)
+    {
+        // Once to warm up (first-request work such as loading the user's roles is not what is measured here).
+        await client.GetDocumentAsync(url);
+        factory.Counter.Start(url);
+        var page = await client.GetDocumentAsync(url);
+        var count = factory.Counter.Stop();
+        Assert.Equal(expectedRows, page.QuerySelectorAll("li.attendance-row, #per-person tbody tr").Length);
+        return count;
+    }
+
+    /// <summary>A programme with <paramref name="companies"/> companies of 5 engineers, session 1 fully marked (inserted directly: fast).</summary>
+    private async Task<Guid> SeedAsync(AppUser coordinator, int companies)
+    {
+        var programme = await factory.CreateProgrammeAsync(coordinator, AttendanceSetup.FirstSession, name: $"{companies} companies");
+        await using var db = factory.NewDbContext();
+        var loaded = await db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == programme.Id);
+        var session = await db.Sessions.Include(s => s.Attendance).SingleAsync(s => s.ProgrammeId == programme.Id && s.Number == 1);
+        var now = factory.Clock.GetUtcNow();
+        var statuses = Enum.GetValues<AttendanceStatus>();
+        for (var c = 0; c < companies; c++)
+        {
+            var company = new Company(new CompanyDetails($"Company {c:00}", null, null, "Kherson", null, "Ukraine", null, null, null, null), now);
+            db.Companies.Add(company);
+            loaded.EnrolCompany(company.Id, isPilot: false, now);
+            for (var e = 0; e < 5; e++)
+            {
+                var email = $"e{c}-{e}-{Guid.NewGuid():N}@test.local";
+                var user = new AppUser
+                {
+                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                    DisplayName = $"Engineer {c}.{e}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = now,
+                };
+                db.Users.Add(user);
+                loaded.AddTeamMember(company.Id, user.Id, ProgrammeRole.Engineer);
+                for (var day = 1; day <= 3; day++)
+                {
+                    session.MarkAttendance(user.Id, day, statuses[(c + e + day) % statuses.Length], coordinator.Id, factory.Clock.Today, now);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync();
+        return programme.Id;
+    }
+}
+
+/// <summary>The app with an EF interceptor that counts the commands sent while serving one chosen URL.</summary>
+public sealed class QueryCountingFactory : CpTrainingFactory
+{
+    public CommandCounter Counter { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(Counter);
+            services.ConfigureDbContext<AppDbContext>((provider, options) =>
+            {
+                Counter.Http = provider.GetRequiredService<IHttpContextAccessor>();
+                options.AddInterceptors(Counter);
+            });
+        });
+    }
+}
+
+/// <summary>
+/// Counts commands executed for requests to one path and query (not the background outbox sender, nor other
+/// requests): the request is recognised through the HTTP context the command runs in.
+/// </summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private string? _url;
+    private int _count;
+
+    public IHttpContextAccessor? Http { get; set; }
+
+    public void Start(string url)
+    {
+        _count = 0;
+        _url = url;
+    }
+
+    public int Stop()
+    {
+        _url = null;
+        return _count;
+    }
+
+    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    private void Count()
+    {
+        var request = Http?.HttpContext?.Request;
+        if (_url is not null && request is not null && request.Path + request.QueryString == _url)
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
+}
