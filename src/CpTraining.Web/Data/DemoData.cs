@@ -1,4 +1,3 @@
-using CpTraining.Domain.Companies;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -9,7 +8,8 @@ namespace CpTraining.Web.Data;
 
 /// <summary>
 /// Demo data for <c>scripts/run</c>: one account per role and two programmes — the 2nd CPEE programme in
-/// Dnipropetrovsk (session 1 on 5–7 October 2010, seed 000) and a current one whose sessions surround today.
+/// Dnipropetrovsk (session 1 on 5–7 October 2010, seed 000) and a current one whose sessions surround today,
+/// with four companies and their CP teams (see DemoData.Companies.cs).
 /// Idempotent: existing accounts and programmes are left as they are.
 /// </summary>
 internal static partial class DemoData
@@ -103,21 +103,11 @@ internal static partial class DemoData
                 NorwegianModelTemplate.DefaultWeeksBetweenSessions,
                 ids[Roles.Coordinator],
                 time.GetUtcNow());
-            var textiles = new Company(
-                new CompanyDetails(
-                    "Kherson Cotton Textile Mill", "C13.30", "Finishing of textiles", "Kherson", "Kherson oblast", "Ukraine", 420,
-                    "Beryslavske shose 1, Kherson", "Bleaching, dyeing and finishing of cotton fabric.",
-                    "Discharges dye-house wastewater with persistent organic pollutants to the municipal sewer, reaching the Dnipro."),
-                time.GetUtcNow());
-            db.Companies.Add(textiles);
-            current.EnrolCompany(textiles.Id, isPilot: true, time.GetUtcNow());
-            current.AssignTrainer(textiles.Id, ids[Roles.Trainer]);
-            current.AddTeamMember(textiles.Id, ids[Roles.Engineer], ProgrammeRole.Engineer);
-            current.AddTeamMember(textiles.Id, ids[Roles.Manager], ProgrammeRole.Manager);
             db.Programmes.Add(current);
         }
 
         await db.SaveChangesAsync();
+        await SeedCurrentProgrammeCompaniesAsync(db, users, time, password);
         LogSeeded(logger);
     }
 

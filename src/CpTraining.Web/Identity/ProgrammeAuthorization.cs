@@ -127,7 +127,10 @@ public sealed record ProgrammeResource(Guid ProgrammeId);
 
 internal static class ProgrammeVisibility
 {
-    /// <summary>Programmes the user may see in lists: all for administrators, else those they are a member of.</summary>
+    /// <summary>
+    /// Programmes the user may see in lists: all for administrators, else those they are a member of; engineers
+    /// and managers only while their company is actively enrolled (the same rule as <see cref="ProgrammeAuthorizationHandler"/>).
+    /// </summary>
     public static IQueryable<Programme> VisibleTo(this IQueryable<Programme> programmes, ClaimsPrincipal user)
     {
         if (user.IsInRole(Roles.Administrator))
@@ -136,6 +139,7 @@ internal static class ProgrammeVisibility
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        return programmes.Where(p => p.Members.Any(m => m.UserId == userId));
+        return programmes.Where(p => p.Members.Any(m => m.UserId == userId
+            && (m.CompanyId == null || p.Enrolments.Any(e => e.CompanyId == m.CompanyId && e.ArchivedAt == null))));
     }
 }

@@ -8,5 +8,5 @@ namespace CpTraining.Web.Pages;
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? RedirectToPage("/Programmes/Index") : Page();
+        User.Identity?.IsAuthenticated == true ? RedirectToPage("/Home/Index") : Page();
 }

@@ -32,6 +32,9 @@ public sealed class UkrainianTests(BrowserFactory factory) : IClassFixture<Brows
 
         // The choice is remembered: signing in and the pages after it stay in Ukrainian.
         await page.SignInAsync(coordinator.Email!);
+        await Expect(page).ToHaveURLAsync(new Regex("/home$"));
+        await ExpectUkrainianPageAsync(page);
+        await page.ClickAsync("nav a[href='/programmes']");
         await Expect(page).ToHaveURLAsync(new Regex("/programmes$"));
         await ExpectUkrainianPageAsync(page);
         var newProgramme = page.Locator("main a[href='/programmes/create']");

@@ -19,9 +19,12 @@ public sealed class ProgrammeJourneyTests(BrowserFactory factory) : IClassFixtur
         await using var context = await factory.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        // Sign in through the form; the app lands on the programme list.
+        // Sign in through the form; the app lands on "My programme", empty so far, and the menu leads to the programme list.
         await page.GotoAsync("/account/login");
         await page.SignInAsync(coordinator.Email!);
+        await Expect(page).ToHaveURLAsync(new Regex("/home$"));
+        await Expect(page.Locator("#no-programme")).ToBeVisibleAsync();
+        await page.ClickAsync("nav a[href='/programmes']");
         await Expect(page).ToHaveURLAsync(new Regex("/programmes$"));
 
         // Create a programme from the template.

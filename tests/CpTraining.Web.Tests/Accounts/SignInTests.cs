@@ -39,7 +39,7 @@ public sealed class SignInTests(CpTrainingFactory factory) : IClassFixture<CpTra
             ["Input.Email"] = user.Email!, ["Input.Password"] = CpTrainingFactory.Password, ["ReturnUrl"] = "https://evil.example/phish",
         });
 
-        Assert.Equal("/programmes", RedirectAssert.Target(response));
+        Assert.Equal("/home", RedirectAssert.Target(response));
     }
 
     [Fact]

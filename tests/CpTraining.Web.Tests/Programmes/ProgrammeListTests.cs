@@ -2,6 +2,7 @@ using AngleSharp.Html.Dom;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Programmes;
 
@@ -113,6 +114,30 @@ public sealed class ProgrammeListTests : IClassFixture<CpTrainingFactory>
 
         Assert.Equal([mine.Name], Names(list));
         Assert.Null(list.QuerySelector("a[href='/programmes/create']"));
+    }
+
+    [Theory]
+    [InlineData(Roles.Engineer, ProgrammeRole.Engineer)]
+    [InlineData(Roles.Manager, ProgrammeRole.Manager)]
+    public async Task People_of_an_archived_company_no_longer_see_the_programme(string accountRole, ProgrammeRole role)
+    {
+        var (_, coordinator) = await _factory.SignedInClientAsync(Roles.Coordinator);
+        var programme = await _factory.CreateProgrammeAsync(coordinator, new DateOnly(2026, 4, 7), "Archived company's programme " + Guid.NewGuid().ToString("N"));
+        var company = await _factory.EnrolCompanyAsync(programme.Id, "Archived Mill");
+        var (client, user) = await _factory.SignedInClientAsync(accountRole);
+        await _factory.AddMemberAsync(programme.Id, user, role, company.Id);
+        Assert.Equal([programme.Name], Names(await client.GetDocumentAsync("/programmes")));
+
+        await using (var db = _factory.NewDbContext())
+        {
+            var tracked = await db.Programmes.Include(p => p.Enrolments).SingleAsync(p => p.Id == programme.Id);
+            tracked.ArchiveCompany(company.Id, _factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var list = await client.GetDocumentAsync("/programmes");
+        Assert.Empty(Names(list));
+        Assert.DoesNotContain(programme.Name, list.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<S
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
             }
 
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/programmes");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -1,0 +1,160 @@
+using AngleSharp.Html.Dom;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CpTraining.Web.Tests.Home;
+
+/// <summary>
+/// The demo data of <c>scripts/run</c>, seeded into this class's own database on 1 June 2026 (sessions of the
+/// current programme: 24–26 March and 12–14 May held, 30 June and 18 August to come), and the demo people's homes.
+/// </summary>
+public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
+{
+    private static readonly string[] DemoCompanies =
+        ["Kherson Cotton Textile Mill", "Tavria Vegetable Cannery", "Kherson Ship Repair Yard", "Dnipro Dairy Plant"];
+
+    private readonly CpTrainingFactory _factory;
+
+    public DemoDataTests(CpTrainingFactory factory)
+    {
+        _factory = factory;
+        _factory.Clock.Set(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task Seeding_populates_the_current_programme_and_a_second_run_adds_nothing()
+    {
+        await SeedAsync();
+        var first = await CountsAsync();
+        await SeedAsync();
+        Assert.Equal(first, await CountsAsync());
+
+        await using var db = _factory.NewDbContext();
+        var programme = await db.Programmes.AsNoTracking()
+            .Include(p => p.Members).Include(p => p.Enrolments).Include(p => p.Sessions).ThenInclude(s => s.Attendance)
+            .AsSplitQuery()
+            .SingleAsync(p => p.Name == DemoData.CurrentProgrammeName);
+        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, u => u.Id);
+        var companies = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+
+        // At least four companies, each with three to five people, all with sector, problem statement and trainer.
+        var enrolments = programme.Enrolments.Where(e => e.IsActive).ToList();
+        Assert.True(enrolments.Count >= 4, $"{enrolments.Count} companies");
+        Assert.Equal(DemoCompanies.Order(), enrolments.Select(e => companies[e.CompanyId]).Order());
+        foreach (var enrolment in enrolments)
+        {
+            var team = programme.Members.Count(m => m.CompanyId == enrolment.CompanyId);
+            Assert.InRange(team, 3, 5);
+            Assert.NotNull(enrolment.TrainerUserId);
+        }
+
+        var details = await db.Companies.AsNoTracking().Where(c => DemoCompanies.Contains(c.Name)).ToListAsync();
+        Assert.All(details, c => Assert.False(string.IsNullOrEmpty(c.SectorCode) || string.IsNullOrEmpty(c.EnvironmentalProblem) || c.Employees is null || c.Address is null));
+
+        // engineer@ and manager@ are in the same company; trainer@ coaches two companies, the second trainer the others.
+        var engineer = programme.Members.Single(m => m.UserId == users["engineer@demo.local"]);
+        var manager = programme.Members.Single(m => m.UserId == users["manager@demo.local"]);
+        Assert.Equal((ProgrammeRole.Engineer, ProgrammeRole.Manager), (engineer.Role, manager.Role));
+        Assert.Equal(engineer.CompanyId, manager.CompanyId);
+        Assert.Equal("Kherson Cotton Textile Mill", companies[engineer.CompanyId!.Value]);
+        Assert.Equal(2, enrolments.Count(e => e.TrainerUserId == users["trainer@demo.local"]));
+        Assert.Equal(enrolments.Count - 2, enrolments.Count(e => e.TrainerUserId == users[DemoData.SecondTrainerEmail]));
+        Assert.Contains(programme.Members, m => m.UserId == users[DemoData.AdvisorInTrainingEmail] && m.Role == ProgrammeRole.AdvisorInTraining);
+
+        // Attendance: every engineer for every held day (sessions 1 and 2), a mix of statuses, nothing for days to come.
+        var today = _factory.Clock.TodayIn(programme.TimeZoneId);
+        var engineers = programme.Members.Where(m => m.Role == ProgrammeRole.Engineer).Select(m => m.UserId).ToList();
+        var sessions = programme.Sessions.OrderBy(s => s.Number).ToList();
+        Assert.Equal([true, true, false, false], sessions.Select(s => s.EndDate < today));
+        foreach (var session in sessions)
+        {
+            var heldDays = Enumerable.Range(1, session.Days).Where(d => session.StartDate.AddDays(d - 1) <= today).ToList();
+            Assert.Equal(
+                engineers.SelectMany(u => heldDays.Select(d => (u, d))).Order(),
+                session.Attendance.Select(a => (a.UserId, a.Day)).Order());
+        }
+
+        var marks = sessions.SelectMany(s => s.Attendance).Select(a => a.Status).ToList();
+        Assert.Equal(engineers.Count * 6, marks.Count);
+        Assert.Contains(AttendanceStatus.Absent, marks);
+        Assert.Contains(AttendanceStatus.Excused, marks);
+        Assert.True(marks.Count(s => s == AttendanceStatus.Present) > marks.Count * 3 / 4, "Most participants were present.");
+    }
+
+    [Fact]
+    public async Task Demo_engineer_sees_only_their_own_company()
+    {
+        await SeedAsync();
+        var home = await HomeOfAsync("engineer@demo.local");
+
+        Assert.Equal("Kherson Cotton Textile Mill", home.QuerySelector("#company-name")!.TextContent.Trim());
+        Assert.Equal(4, home.QuerySelectorAll("#team li").Length);
+        Assert.Contains("Ivan Petrenko", home.QuerySelector("#trainer")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(home.QuerySelector("#home-tasks"));
+        AssertOnly(home, "Kherson Cotton Textile Mill");
+    }
+
+    [Fact]
+    public async Task Demo_manager_sees_their_company_summary()
+    {
+        await SeedAsync();
+        var home = await HomeOfAsync("manager@demo.local");
+
+        Assert.StartsWith("Discharges dye-house wastewater", home.QuerySelector("#environmental-problem")!.TextContent.Trim(), StringComparison.Ordinal);
+        AssertOnly(home, "Kherson Cotton Textile Mill");
+    }
+
+    [Fact]
+    public async Task Demo_trainer_sees_their_two_companies()
+    {
+        await SeedAsync();
+        var home = await HomeOfAsync("trainer@demo.local");
+
+        Assert.Equal(
+            ["Dnipro Dairy Plant", "Kherson Cotton Textile Mill"],
+            home.QuerySelectorAll("#coached tbody tr td a").Select(a => a.TextContent.Trim()).Order());
+        AssertOnly(home, "Kherson Cotton Textile Mill", "Dnipro Dairy Plant");
+    }
+
+    [Fact]
+    public async Task Demo_coordinator_sees_both_programmes()
+    {
+        await SeedAsync();
+        var home = await HomeOfAsync("coordinator@demo.local");
+
+        Assert.Equal(DemoData.CurrentProgrammeName, home.QuerySelector("#current-programme h2 a")!.TextContent.Trim());
+        Assert.Equal([DemoData.HistoricalProgrammeName], home.QuerySelectorAll("#other-programmes tbody tr td > a").Select(a => a.TextContent.Trim()));
+    }
+
+    private static void AssertOnly(IHtmlDocument home, params string[] visible)
+    {
+        foreach (var name in DemoCompanies.Except(visible))
+        {
+            Assert.DoesNotContain(name, home.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<IHtmlDocument> HomeOfAsync(string email)
+    {
+        using var client = _factory.NewClient();
+        await CpTrainingFactory.SignInAsync(client, email, DemoData.DefaultPassword);
+        return await client.GetDocumentAsync("/home");
+    }
+
+    private async Task SeedAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        await DemoData.SeedAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IConfiguration>(), NullLogger.Instance);
+    }
+
+    private async Task<(int Users, int Companies, int Enrolments, int Members, int Marks, int Programmes)> CountsAsync()
+    {
+        await using var db = _factory.NewDbContext();
+        return (await db.Users.CountAsync(), await db.Companies.CountAsync(), await db.Enrolments.CountAsync(),
+            await db.ProgrammeMembers.CountAsync(), await db.AttendanceMarks.CountAsync(), await db.Programmes.CountAsync());
+    }
+}
