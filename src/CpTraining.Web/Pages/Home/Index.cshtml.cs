@@ -4,6 +4,7 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Programmes;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,7 @@ namespace CpTraining.Web.Pages.Home;
 /// and managers, the companies they coach for trainers — its sessions, then their other programmes.
 /// At most four queries whatever the number of programmes and companies; only the person's own rows are read.
 /// </summary>
+[Authorize]
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public ProgrammeCard? Current { get; private set; }

@@ -2,6 +2,7 @@ using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ namespace CpTraining.Web.Pages.Programmes.Attendance;
 /// and administrators record every row, a trainer the rows of the companies assigned to them (the rest read-only).
 /// The form posts back what it showed; a row that someone else changed meanwhile is not overwritten but shown.
 /// </summary>
+[Authorize]
 public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;

@@ -1,5 +1,6 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace CpTraining.Web.Pages.Programmes.Attendance;
 /// (<see cref="AttendanceRate"/>). Coordinators, administrators and the programme's trainers see it. Four queries
 /// whatever the number of companies: the programme and its sessions, the user's rights, the participants, the marks.
 /// </summary>
+[Authorize]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public Guid ProgrammeId { get; private set; }

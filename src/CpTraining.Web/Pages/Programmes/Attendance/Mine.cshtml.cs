@@ -1,5 +1,6 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CpTraining.Web.Pages.Programmes.Attendance;
 
 /// <summary>The signed-in participant's own attendance record: every session day and the rates. Nobody else's.</summary>
+[Authorize]
 public sealed class MineModel(AppDbContext db) : PageModel
 {
     public Guid ProgrammeId { get; private set; }

@@ -3,6 +3,7 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Programmes.Attendance;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// participant into a group (one save for all) and can start from the previous session's groups; every member of
 /// the programme sees them. Changes to one session's groups are serialised by locking the session row.
 /// </summary>
+[Authorize]
 public sealed class GroupsModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
