@@ -58,7 +58,8 @@ internal static partial class IdentitySetup
 
     /// <summary>
     /// Creates an account without a password and puts an invitation with a set-password link in the outbox,
-    /// both saved in one transaction.
+    /// both saved in one transaction. When the caller already has a transaction open (e.g. inviting a person and
+    /// adding them to a CP team as one unit), both join it and the caller commits.
     /// </summary>
     public static async Task<IdentityResult> InviteAsync(
         UserManager<AppUser> users,
@@ -73,7 +74,7 @@ internal static partial class IdentitySetup
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
             var result = await users.CreateAsync(user);
             if (!result.Succeeded)
             {
@@ -99,7 +100,11 @@ internal static partial class IdentitySetup
             }
 
             await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync();
+            }
+
             return result;
         });
     }
