@@ -28,8 +28,8 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         Company = company;
         Programmes = await db.Enrolments.AsNoTracking()
             .Where(e => e.CompanyId == id)
+            .OrderByDescending(e => e.EnrolledAt)
             .Join(db.Programmes, e => e.ProgrammeId, p => p.Id, (e, p) => new ProgrammeRow(p.Id, p.Name, p.Country, e.EnrolledAt, e.IsPilot, e.ArchivedAt))
-            .OrderByDescending(r => r.EnrolledAt)
             .ToListAsync();
         return Page();
     }

@@ -371,8 +371,9 @@ public sealed class DetailsModel(
             (enrolment.IsPilot, enrolment.ArchivedAt, enrolment.TrainerUserId, enrolment.Trainer?.DisplayName, enrolment.Trainer?.Email);
         Team = await db.ProgrammeMembers.AsNoTracking()
             .Where(m => m.ProgrammeId == id && m.CompanyId == companyId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamRow(m.Id, m.Role, u.DisplayName, u.Email, u.Position, u.PhoneNumber))
-            .OrderBy(r => r.Role).ThenBy(r => r.Name)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderBy(x => x.m.Role).ThenBy(x => x.u.DisplayName)
+            .Select(x => new TeamRow(x.m.Id, x.m.Role, x.u.DisplayName, x.u.Email, x.u.Position, x.u.PhoneNumber))
             .ToListAsync();
         CanManageTeam = ArchivedAt is null
             && (await authorization.AuthorizeAsync(User, new CompanyResource(id, companyId), CompanyOperations.Manage)).Succeeded;

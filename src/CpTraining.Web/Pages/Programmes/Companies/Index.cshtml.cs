@@ -180,8 +180,9 @@ public sealed class IndexModel(
         {
             Advisors = await db.ProgrammeMembers.AsNoTracking()
                 .Where(m => m.ProgrammeId == id && m.Role == ProgrammeRole.AdvisorInTraining)
-                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new AdvisorRow(m.Id, u.DisplayName, u.Email, u.Position))
-                .OrderBy(a => a.Name)
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+                .OrderBy(x => x.u.DisplayName)
+                .Select(x => new AdvisorRow(x.m.Id, x.u.DisplayName, x.u.Email, x.u.Position))
                 .ToListAsync();
         }
 
