@@ -169,7 +169,10 @@ public sealed class CompanyRegisterTests(CpTrainingFactory factory) : IClassFixt
             Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
         }
 
-        var token = FormClient.Token(await client.GetDocumentAsync("/programmes"));
+        var programmes = await client.GetDocumentAsync("/programmes");
+        Assert.Null(programmes.QuerySelector("nav a[href='/companies']"));
+        Assert.NotNull((await admin.GetDocumentAsync("/programmes")).QuerySelector("nav a[href='/companies']"));
+        var token = FormClient.Token(programmes);
         var post = await client.PostAsync($"/companies/{company.Id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

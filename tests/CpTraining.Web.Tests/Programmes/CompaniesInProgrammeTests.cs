@@ -244,6 +244,12 @@ public sealed class CompaniesInProgrammeTests(CpTrainingFactory factory) : IClas
         var audit = await AuditAsync(programme.Id);
         Assert.Contains(audit, a => a.Action == "company.archived" && a.Subject == "Recorded company" && a.Before == "active" && a.After == "archived");
         Assert.DoesNotContain(audit, a => a.Action == "company.removed");
+
+        // A form left open on the archived company: the coordinator is told why nothing happened.
+        var late = await AddPersonAsync(client, page, programme.Id, company.Id, $"late-{Guid.NewGuid():N}@x.example", Roles.Engineer, "Late");
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("This company is not enrolled in this programme.", FormClient.Errors(await FormClient.ParseAsync(late)));
+        Assert.Single(await TeamAsync(programme.Id, company.Id));
     }
 
     [Fact]

@@ -139,7 +139,7 @@ public sealed class DetailsModel(
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddDomainError(ex, t);
+            ShowError(ex);
             return await PageAsync(id, companyId);
         }
 
@@ -200,7 +200,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, t, string.Empty);
+            ShowError(ex);
             return await PageAsync(id, companyId);
         }
 
@@ -237,7 +237,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, t, string.Empty);
+            ShowError(ex);
             return await PageAsync(id, companyId);
         }
 
@@ -269,7 +269,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, t, string.Empty);
+            ShowError(ex);
             return await PageAsync(id, companyId);
         }
 
@@ -300,7 +300,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, t, string.Empty);
+            ShowError(ex);
             return await PageAsync(id, companyId);
         }
 
@@ -315,6 +315,22 @@ public sealed class DetailsModel(
         await CompanyAccess.RevokeSessionsAsync(users, teamIds);
         TempData["Success"] = t["{0} has been removed from the programme.", Company.Name].Value;
         return RedirectToPage("/Programmes/Companies/Index", new { id });
+    }
+
+    /// <summary>
+    /// A broken rule next to its field on the team form, or above the page when it is about the enrolment itself
+    /// (e.g. the company was archived meanwhile), which has no field on any form here.
+    /// </summary>
+    private void ShowError(DomainException ex)
+    {
+        if (ex.Field is null or "CompanyId")
+        {
+            ModelState.AddModelError(string.Empty, t[ex.MessageTemplate, [.. ex.Arguments]]);
+        }
+        else
+        {
+            ModelState.AddDomainError(ex, t);
+        }
     }
 
     private IActionResult Back(Guid id, Guid companyId, bool toList) =>
