@@ -58,7 +58,7 @@ internal static partial class IdentitySetup
 
     /// <summary>
     /// Creates an account without a password and puts an invitation with a set-password link in the outbox,
-    /// both saved in one transaction.
+    /// both saved in one transaction (the caller's, when one is open).
     /// </summary>
     public static async Task<IdentityResult> InviteAsync(
         UserManager<AppUser> users,
@@ -69,6 +69,18 @@ internal static partial class IdentitySetup
         Microsoft.Extensions.Localization.IStringLocalizer localizer,
         DateTimeOffset now)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Part of the caller's unit (e.g. invite and add to a CP team together): the caller commits.
+            var inCaller = await InviteInCurrentTransactionAsync(users, db, user, role, setPasswordLink, localizer, now);
+            if (inCaller.Succeeded)
+            {
+                await db.SaveChangesAsync();
+            }
+
+            return inCaller;
+        }
+
         // The retrying execution strategy requires explicit transactions to run inside it, as one retriable unit.
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>

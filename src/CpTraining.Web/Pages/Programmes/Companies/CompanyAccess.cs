@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Pages.Programmes.Companies;
+
+/// <summary>Shared by the programme's company pages: which rows a list may show, and taking access away.</summary>
+internal static class CompanyAccess
+{
+    /// <summary>
+    /// Whether <see cref="CompanyOperations.View"/> holds for every company of the programme (administrators, its
+    /// coordinators and its trainers), so a list may show all rows in one query. Mirrors
+    /// <see cref="CompanyAuthorizationHandler"/>; everyone else sees only the active companies whose team they are in.
+    /// </summary>
+    public static async Task<bool> SeesAllCompaniesAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId)
+    {
+        if (user.IsInRole(Roles.Administrator))
+        {
+            return true;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        var roles = await db.ProgrammeMembers.AsNoTracking()
+            .Where(m => m.ProgrammeId == programmeId && m.UserId == userId)
+            .Select(m => m.Role)
+            .ToListAsync();
+        return (roles.Contains(ProgrammeRole.Coordinator) && user.IsInRole(Roles.Coordinator)) || roles.Contains(ProgrammeRole.Trainer);
+    }
+
+    /// <summary>
+    /// Makes the people's sign-in cookies fail their next security-stamp validation, so access they lost (removed
+    /// from a team, company archived) is gone at their next request instead of when the cookie expires.
+    /// </summary>
+    public static async Task RevokeSessionsAsync(UserManager<AppUser> users, IEnumerable<string> userIds)
+    {
+        foreach (var userId in userIds.Distinct())
+        {
+            if (await users.FindByIdAsync(userId) is { } person)
+            {
+                await users.UpdateSecurityStampAsync(person);
+            }
+        }
+    }
+
+    /// <summary>"Name &lt;e-mail&gt;" of accounts, for audit entries and messages.</summary>
+    public static async Task<Dictionary<string, string>> DescribePeopleAsync(AppDbContext db, IEnumerable<string?> userIds)
+    {
+        var ids = userIds.OfType<string>().Distinct().ToList();
+        return await db.Users.AsNoTracking()
+            .Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName + " <" + u.Email + ">");
+    }
+}
+
+/// <summary>One row of the programme's company list with what the row partial needs.</summary>
+public sealed record CompanyRowView(Guid ProgrammeId, IndexModel.Row Row, bool CanManage, IReadOnlyList<TrainerOption> Trainers);
