@@ -23,6 +23,7 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 /// Programme and company come from the route only: handlers never bind them from the body, and a company that is
 /// not enrolled in this programme is not found here.
 /// </summary>
+[Authorize]
 public sealed class DetailsModel(
     AppDbContext db,
     IAuthorizationService authorization,

@@ -20,6 +20,7 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 /// engineers and managers their own company only. Coordinators add and remove advisors in training here; the
 /// company-level actions (pilot, trainer, archive, remove) post to the company's page, with its id in the route.
 /// </summary>
+[Authorize]
 public sealed class IndexModel(
     AppDbContext db,
     IAuthorizationService authorization,
