@@ -110,6 +110,7 @@ builder.Services
     {
         o.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
     })
+    .AddMvcOptions(o => o.Filters.Add<UnknownHandlerFilter>())
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddRouting(o => o.LowercaseUrls = true);

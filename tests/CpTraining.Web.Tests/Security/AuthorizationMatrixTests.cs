@@ -32,12 +32,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     private static readonly Who[] MembersOfP = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfA, Who.ManagerOfA, Who.EngineerOfB];
     private static readonly Who[] ManagersOfP = [Who.Administrator, Who.CoordinatorOfP];
     private static readonly Who[] Creators = [Who.Administrator, Who.CoordinatorOfP, Who.CoordinatorOfQ];
+    private static readonly Who[] StaffOfP = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP];
+    private static readonly Who[] SeeCompanyA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfA, Who.ManagerOfA];
+    private static readonly Who[] SeeCompanyB = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfB];
+    private static readonly Who[] ManageCompanyA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA];
 
-    /// <summary>(url template, who may GET it, who may POST to it — null when the page has no form).</summary>
+    /// <summary>(url template, who may GET it, who may POST to it — null when the page has no form, the POST handler).</summary>
     public static TheoryData<string, Who> Cases()
     {
         var data = new TheoryData<string, Who>();
-        foreach (var (url, _, _) in Pages)
+        foreach (var (url, _, _, _) in Pages)
         {
             foreach (var who in Everyone)
             {
@@ -48,20 +52,35 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         return data;
     }
 
-    private static readonly (string Url, Who[] MayGet, Who[]? MayPost)[] Pages =
+    private static readonly (string Url, Who[] MayGet, Who[]? MayPost, string? Handler)[] Pages =
     [
-        ("/programmes", Everyone, null),
-        ("/programmes/create", Creators, Creators),
-        ("/programmes/{P}", MembersOfP, null),
-        ("/programmes/{P}/edit", ManagersOfP, ManagersOfP),
-        ("/programmes/{P}/sessions/3/edit", ManagersOfP, ManagersOfP),
-        ("/programmes/{P}/sessions/3/agenda", MembersOfP, null),
-        ("/programmes/{P}/sessions/3/agenda/edit", ManagersOfP, ManagersOfP),
-        ("/programmes/{P}/calendar.ics", MembersOfP, null),
-        ("/accounts", Creators, null),
-        ("/accounts/create", Creators, Creators),
-        ("/admin/outbox", [Who.Administrator], null),
-        ("/account/change-password", Everyone, Everyone),
+        ("/programmes", Everyone, null, null),
+        ("/programmes/create", Creators, Creators, null),
+        ("/programmes/{P}", MembersOfP, null, null),
+        ("/programmes/{P}/edit", ManagersOfP, ManagersOfP, null),
+        ("/programmes/{P}/sessions/3/edit", ManagersOfP, ManagersOfP, null),
+        ("/programmes/{P}/sessions/3/agenda", MembersOfP, null, null),
+        ("/programmes/{P}/sessions/3/agenda/edit", ManagersOfP, ManagersOfP, "Save"),
+        ("/programmes/{P}/calendar.ics", MembersOfP, null, null),
+        ("/accounts", Creators, null, null),
+        ("/accounts/create", Creators, Creators, null),
+        ("/admin/outbox", [Who.Administrator], null, null),
+        ("/account/change-password", Everyone, Everyone, null),
+        ("/home", Everyone, null, null),
+        ("/companies", Creators, null, null),
+        ("/companies/create", Creators, Creators, null),
+        ("/companies/{A}", Creators, null, null),
+        ("/companies/{A}/edit", Creators, Creators, null),
+        ("/programmes/{P}/companies", MembersOfP, ManagersOfP, "AddAdvisor"),
+        ("/programmes/{P}/companies/enrol", ManagersOfP, ManagersOfP, "Existing"),
+        ("/programmes/{P}/companies/{A}", SeeCompanyA, ManageCompanyA, "AddPerson"),
+        ("/programmes/{P}/companies/{B}", SeeCompanyB, ManagersOfP, "AddPerson"),
+        ("/programmes/{P}/audit", ManagersOfP, null, null),
+        ("/programmes/{P}/import", ManagersOfP, ManagersOfP, "Preview"),
+        ("/programmes/{P}/attendance", StaffOfP, null, null),
+        ("/programmes/{P}/my-attendance", MembersOfP, null, null),
+        ("/programmes/{P}/sessions/1/attendance", StaffOfP, StaffOfP, null),
+        ("/programmes/{P}/sessions/1/groups", MembersOfP, ManagersOfP, "Add"),
     ];
 
     [Theory]
@@ -97,7 +116,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         var token = FormClient.Token(await client.GetDocumentAsync("/account/change-password"));
         var before = await world.SnapshotAsync();
 
-        var response = await client.PostAsync(world.Resolve(template), new FormUrlEncodedContent(new Dictionary<string, string>
+        var target = world.Resolve(template) + (page.Handler is null ? string.Empty : "?handler=" + page.Handler);
+        var response = await client.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Input.Name"] = "Hijacked",
@@ -115,10 +135,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             ["Input.DisplayName"] = "Intruder",
             ["Input.Email"] = "intruder@test.local",
             ["Input.Role"] = Roles.Administrator,
+            ["Input.CompanyId"] = world.B.ToString(),
+            ["Input.Name"] = "Hijacked",
+            ["item"] = Guid.NewGuid().ToString(),
         }));
 
         RedirectAssert.ToAccessDenied(response);
         Assert.Equal(before, await world.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Post_without_a_handler_to_a_page_of_named_handlers_is_a_bad_request_not_a_server_error()
+    {
+        var client = await world.ClientAsync(Who.Administrator);
+        var token = FormClient.Token(await client.GetDocumentAsync("/account/change-password"));
+        foreach (var page in Pages.Where(p => p.Handler is not null))
+        {
+            var before = await world.SnapshotAsync();
+
+            var response = await client.PostAsync(world.Resolve(page.Url), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {page.Url}: {(int)response.StatusCode}");
+            Assert.Equal(before, await world.SnapshotAsync());
+        }
     }
 
     [Fact]

@@ -96,10 +96,6 @@ public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService autho
         return RedirectToPage(new { id, number });
     }
 
-    /// <summary>A POST without a handler name (no button) changes nothing: back to the agenda, after the same checks.</summary>
-    public async Task<IActionResult> OnPostAsync(Guid id, int number) =>
-        await LoadAsync(id, number) ?? RedirectToPage(new { id, number });
-
     public Task<IActionResult> OnPostMoveUpAsync(Guid id, int number, Guid item) =>
         ChangeAsync(id, number, session => session.MoveAgendaItem(item, -1));
 
