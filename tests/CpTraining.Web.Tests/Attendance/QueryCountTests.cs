@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CpTraining.Web.Tests.Attendance;
 
 /// <summary>
-/// The attendance grid and the statistics page send the same number of SQL commands for 3 companies as for 30
+/// The attendance grid, the statistics page, the programme page and its company list send the same number of SQL commands for 3 companies as for 30
 /// (5 engineers each, every day of session 1 marked): no query per company or per person.
 /// </summary>
 public sealed class QueryCountTests(QueryCountingFactory factory) : IClassFixture<QueryCountingFactory>
@@ -35,14 +35,38 @@ public sealed class QueryCountTests(QueryCountingFactory factory) : IClassFixtur
         Assert.Equal(smallStats, largeStats);
     }
 
-    private async Task<int> CountAsync(HttpClient client, string url, int expectedRows)
+    [Fact]
+    public async Task Programme_page_and_its_company_list_make_a_constant_number_of_queries()
+    {
+        factory.Clock.Set(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+        var coordinator = await factory.CreateUserAsync(Roles.Coordinator);
+        var small = await SeedAsync(coordinator, companies: 3);
+        var large = await SeedAsync(coordinator, companies: 30);
+        var client = factory.NewClient();
+        await CpTrainingFactory.SignInAsync(client, coordinator.Email!);
+
+        var smallPage = await CountAsync(client, $"/programmes/{small}", expectedRows: 0, rowSelector: null);
+        var largePage = await CountAsync(client, $"/programmes/{large}", expectedRows: 0, rowSelector: null);
+        var smallList = await CountAsync(client, $"/programmes/{small}/companies", expectedRows: 3, rowSelector: "#companies tbody tr");
+        var largeList = await CountAsync(client, $"/programmes/{large}/companies", expectedRows: 30, rowSelector: "#companies tbody tr");
+
+        Assert.True(smallPage > 0, "The counter saw no commands");
+        Assert.Equal(smallPage, largePage);
+        Assert.Equal(smallList, largeList);
+    }
+
+    private async Task<int> CountAsync(HttpClient client, string url, int expectedRows, string? rowSelector = "li.attendance-row, #per-person tbody tr")
     {
         // Once to warm up (first-request work such as loading the user's roles is not what is measured here).
         await client.GetDocumentAsync(url);
         factory.Counter.Start(url);
         var page = await client.GetDocumentAsync(url);
         var count = factory.Counter.Stop();
-        Assert.Equal(expectedRows, page.QuerySelectorAll("li.attendance-row, #per-person tbody tr").Length);
+        if (rowSelector is not null)
+        {
+            Assert.Equal(expectedRows, page.QuerySelectorAll(rowSelector).Length);
+        }
+
         return count;
     }
 
