@@ -96,9 +96,9 @@ public sealed class EnrolmentJourneyTests(BrowserFactory factory) : IClassFixtur
         await page.GotoAsync($"/programmes/{programme.Id}/companies");
         var rows = page.Locator("#companies tbody tr");
         await Expect(rows).ToHaveCountAsync(3);
-        await Expect(rows.Filter(new() { HasText = CompanyA }).Locator(".team-size")).ToHaveTextAsync("1 engineers, 0 managers");
-        await Expect(rows.Filter(new() { HasText = CompanyB }).Locator(".team-size")).ToHaveTextAsync("1 engineers, 0 managers");
-        await Expect(rows.Filter(new() { HasText = CompanyC }).Locator(".team-size")).ToHaveTextAsync("1 engineers, 1 managers");
+        await Expect(rows.Filter(new() { HasText = CompanyA }).Locator(".team-size")).ToHaveTextAsync("Engineers: 1 · Managers: 0");
+        await Expect(rows.Filter(new() { HasText = CompanyB }).Locator(".team-size")).ToHaveTextAsync("Engineers: 1 · Managers: 0");
+        await Expect(rows.Filter(new() { HasText = CompanyC }).Locator(".team-size")).ToHaveTextAsync("Engineers: 1 · Managers: 1");
 
         // Attendance of session 1, day 1: the engineers of the three companies (managers do not attend).
         var gridUrl = $"/programmes/{programme.Id}/sessions/1/attendance?day=1";

@@ -79,12 +79,9 @@ public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocaliz
         {
             // Saves of one session are serialised (the session row is locked), so the comparison with what the
             // form showed and the write see the same marks.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await db.InLockedTransactionAsync(LockedRow.Session, Session.Id, async () =>
             {
                 conflicts.Clear();
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM sessions WHERE id = {Session.Id} FOR UPDATE");
                 var session = await db.Sessions
                     .Include(s => s.Attendance.Where(a => a.Day == Day))
                     .SingleAsync(s => s.Id == Session.Id);
@@ -99,7 +96,7 @@ public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
                 if (conflicts.Count > 0)
                 {
-                    return;
+                    return false;
                 }
 
                 var at = time.GetUtcNow();
@@ -108,8 +105,7 @@ public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocaliz
                     session.MarkAttendance(row.UserId, Day, row.Status!.Value, recordedBy, Today, at);
                 }
 
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
+                return true;
             });
         }
         catch (DomainException ex)

@@ -29,6 +29,7 @@ public sealed class DetailsModel(
     IAuthorizationService authorization,
     UserManager<AppUser> users,
     TimeProvider time,
+    IConfiguration configuration,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public PersonInput Input { get; set; } = new();
@@ -119,7 +120,7 @@ public sealed class DetailsModel(
                         db,
                         person,
                         role == ProgrammeRole.Manager ? Roles.Manager : Roles.Engineer,
-                        (address, token) => Url.Page("/Account/ResetPassword", null, new { email = address, token }, Request.Scheme)!,
+                        (address, token) => Url.AbsolutePage(configuration, "/Account/ResetPassword", new { email = address, token }),
                         t,
                         time.GetUtcNow());
                     if (!result.Succeeded)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -34,6 +35,7 @@ public sealed class IndexModel(
     IAntiforgery antiforgery,
     IDataProtectionProvider protection,
     TimeProvider time,
+    IConfiguration configuration,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     public Guid ProgrammeId { get; private set; }
@@ -120,11 +122,8 @@ public sealed class IndexModel(
         {
             // One transaction, all or nothing, with the programme row locked so that imports and other changes to the
             // programme's teams are serialised; the file is checked again against what is committed now.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await db.InLockedTransactionAsync(LockedRow.Programme, ProgrammeId, async () =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM programmes WHERE id = {ProgrammeId} FOR UPDATE");
                 var programme = await LoadProgrammeAsync(tracked: true);
                 var plan = await EnrolmentImport.PlanAsync(db, users, programme, parsed, time.GetUtcNow(), t);
                 if (!plan.CanConfirm)
@@ -140,10 +139,10 @@ public sealed class IndexModel(
                     fileName,
                     UserId,
                     time,
-                    (address, token) => Url.Page("/Account/ResetPassword", null, new { email = address, token }, Request.Scheme)!,
+                    (address, token) => Url.AbsolutePage(configuration, "/Account/ResetPassword", new { email = address, token }),
                     t);
-                await transaction.CommitAsync();
                 written = plan;
+                return true;
             });
         }
         catch (ImportRejectedException ex)

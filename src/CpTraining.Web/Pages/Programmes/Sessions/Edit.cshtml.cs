@@ -71,11 +71,8 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
         {
             // The rules involve the neighbouring sessions, so reschedules of one programme are serialised:
             // the programme row is locked, then its sessions are read and checked as committed.
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM programmes WHERE id = {id} FOR UPDATE");
                 var programme = await db.Programmes
                     .Include(p => p.Sessions).ThenInclude(s => s.Agenda)
                     .SingleAsync(p => p.Id == id);
@@ -89,8 +86,7 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
                     Input.DailyEnd,
                     time.TodayIn(programme.TimeZoneId),
                     mayCorrectHeldSessions: User.IsInRole(Roles.Administrator));
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
+                return true;
             });
         }
         catch (DomainException ex)

@@ -139,15 +139,11 @@ public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService autho
     /// cannot be added to a day that a simultaneous reschedule is removing, and positions stay unique.
     /// </summary>
     private Task SaveLockedAsync(Guid id, int number, Action<PlenarySession> change) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM programmes WHERE id = {id} FOR UPDATE");
             var session = await db.Sessions.Include(s => s.Agenda).SingleAsync(s => s.ProgrammeId == id && s.Number == number);
             change(session);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            return true;
         });
 
     private async Task<IActionResult?> LoadAsync(Guid id, int number)

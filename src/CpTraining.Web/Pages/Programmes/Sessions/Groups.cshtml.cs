@@ -96,11 +96,8 @@ public sealed class GroupsModel(AppDbContext db, IStringLocalizer<SharedResource
         var participants = Participants.Select(p => p.UserId).ToHashSet();
         try
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await db.InLockedTransactionAsync(LockedRow.Session, Session.Id, async () =>
             {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.Database.ExecuteSqlAsync($"SELECT 1 FROM sessions WHERE id = {Session.Id} FOR UPDATE");
 
                 // This session and the one before (for copying), each with its groups and their members.
                 var sessions = await db.Sessions
@@ -108,8 +105,7 @@ public sealed class GroupsModel(AppDbContext db, IStringLocalizer<SharedResource
                     .Where(s => s.ProgrammeId == id && (s.Number == number || s.Number == number - 1))
                     .ToListAsync();
                 change(sessions.Single(s => s.Number == number), participants);
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
+                return true;
             });
         }
         catch (DomainException ex)
