@@ -36,6 +36,37 @@ public sealed class ReviewFindingsTests(ReviewFindingsTests.PublicUrlFactory fac
         Assert.DoesNotContain("evil.example", mail.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invitation_from_a_company_page_uses_the_configured_public_address_not_a_forged_host_header()
+    {
+        var (client, coordinator) = await factory.SignedInClientAsync(Roles.Coordinator);
+        var programme = await factory.CreateProgrammeAsync(coordinator, new DateOnly(2026, 9, 1));
+        var company = await factory.EnrolCompanyAsync(programme.Id, "Host Test Works");
+        var url = $"/programmes/{programme.Id}/companies/{company.Id}";
+        var page = await client.GetDocumentAsync(url);
+        var email = $"invited-{Guid.NewGuid():N}@test.local";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url + "?handler=AddPerson")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = FormClient.Token(page),
+                ["Input.Email"] = email,
+                ["Input.DisplayName"] = "Invited Person",
+                ["Input.Language"] = "en",
+                ["Input.Role"] = Roles.Engineer,
+            }),
+        };
+        request.Headers.Host = "evil.example";
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = factory.NewDbContext();
+        var mail = await db.OutboxMessages.SingleAsync(m => m.To == email);
+        Assert.Contains("https://cp.example.org/account/reset-password?", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("9999-12-31")]
     [InlineData("1900-01-02")]
