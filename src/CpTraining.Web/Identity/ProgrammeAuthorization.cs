@@ -30,30 +30,43 @@ internal sealed class ProgrammeAuthorizationHandler(AppDbContext db)
         OperationAuthorizationRequirement requirement,
         ProgrammeResource resource)
     {
-        if (context.User.IsInRole(Roles.Administrator))
-        {
-            context.Succeed(requirement);
-            return;
-        }
-
-        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-        {
-            return;
-        }
-
-        var roles = await db.ProgrammeMembers
-            .Where(m => m.ProgrammeId == resource.ProgrammeId && m.UserId == userId)
-            .Where(m => m.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == m.ProgrammeId && e.CompanyId == m.CompanyId && e.ArchivedAt == null))
-            .Select(m => m.Role)
-            .ToListAsync();
-        var allowed = requirement.Name == ProgrammeOperations.Manage.Name
-            ? roles.Contains(ProgrammeRole.Coordinator) && context.User.IsInRole(Roles.Coordinator)
-            : roles.Count > 0;
+        var standing = await ProgrammeStanding.LoadAsync(db, context.User, resource.ProgrammeId);
+        var allowed = requirement.Name == ProgrammeOperations.Manage.Name ? standing.MayManage : standing.IsMember;
         if (allowed)
         {
             context.Succeed(requirement);
         }
+    }
+}
+
+/// <summary>
+/// Where one user stands in one programme, read in one query: the single definition of "coordinates",
+/// "trains in" and "is a member" that the authorization handlers and the list pages (which must not check
+/// row by row) all use. Engineers and managers count only while their company is actively enrolled.
+/// </summary>
+public sealed record ProgrammeStanding(string UserId, bool IsAdministrator, bool Coordinates, bool Trains, bool IsMember)
+{
+    /// <summary>Administrators and the programme's coordinators (who also hold the Coordinator account role).</summary>
+    public bool MayManage => IsAdministrator || Coordinates;
+
+    /// <summary>Sees every company of the programme: administrators, its coordinators and its trainers.</summary>
+    public bool SeesAllCompanies => MayManage || Trains;
+
+    public static async Task<ProgrammeStanding> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        var roles = await db.ProgrammeMembers.AsNoTracking()
+            .Where(m => m.ProgrammeId == programmeId && m.UserId == userId)
+            .Where(m => m.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == m.ProgrammeId && e.CompanyId == m.CompanyId && e.ArchivedAt == null))
+            .Select(m => m.Role)
+            .ToListAsync();
+        var isAdministrator = user.IsInRole(Roles.Administrator);
+        return new ProgrammeStanding(
+            userId,
+            isAdministrator,
+            roles.Contains(ProgrammeRole.Coordinator) && user.IsInRole(Roles.Coordinator),
+            roles.Contains(ProgrammeRole.Trainer),
+            isAdministrator || roles.Count > 0);
     }
 }
 

@@ -25,19 +25,8 @@ public sealed record AttendanceRights(string UserId, bool IsAdministrator, bool 
 
     public static async Task<AttendanceRights> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var roles = await db.ProgrammeMembers.AsNoTracking()
-            .Where(m => m.ProgrammeId == programmeId && m.UserId == userId)
-            .Where(m => m.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == m.ProgrammeId && e.CompanyId == m.CompanyId && e.ArchivedAt == null))
-            .Select(m => m.Role)
-            .ToListAsync();
-        var isAdministrator = user.IsInRole(Roles.Administrator);
-        return new AttendanceRights(
-            userId,
-            isAdministrator,
-            roles.Contains(ProgrammeRole.Coordinator) && user.IsInRole(Roles.Coordinator),
-            roles.Contains(ProgrammeRole.Trainer),
-            isAdministrator || roles.Count > 0);
+        var standing = await ProgrammeStanding.LoadAsync(db, user, programmeId);
+        return new AttendanceRights(standing.UserId, standing.IsAdministrator, standing.Coordinates, standing.Trains, standing.IsMember);
     }
 }
 

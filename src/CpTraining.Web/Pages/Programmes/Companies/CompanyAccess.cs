@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -12,23 +11,11 @@ internal static class CompanyAccess
 {
     /// <summary>
     /// Whether <see cref="CompanyOperations.View"/> holds for every company of the programme (administrators, its
-    /// coordinators and its trainers), so a list may show all rows in one query. Mirrors
-    /// <see cref="CompanyAuthorizationHandler"/>; everyone else sees only the active companies whose team they are in.
+    /// coordinators and its trainers: <see cref="ProgrammeStanding.SeesAllCompanies"/>), so a list may show all rows
+    /// in one query; everyone else sees only the active companies whose team they are in.
     /// </summary>
-    public static async Task<bool> SeesAllCompaniesAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId)
-    {
-        if (user.IsInRole(Roles.Administrator))
-        {
-            return true;
-        }
-
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var roles = await db.ProgrammeMembers.AsNoTracking()
-            .Where(m => m.ProgrammeId == programmeId && m.UserId == userId)
-            .Select(m => m.Role)
-            .ToListAsync();
-        return (roles.Contains(ProgrammeRole.Coordinator) && user.IsInRole(Roles.Coordinator)) || roles.Contains(ProgrammeRole.Trainer);
-    }
+    public static async Task<bool> SeesAllCompaniesAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId) =>
+        (await ProgrammeStanding.LoadAsync(db, user, programmeId)).SeesAllCompanies;
 
     /// <summary>
     /// Makes the people's sign-in cookies fail their next security-stamp validation, so access they lost (removed
