@@ -126,6 +126,8 @@ builder.Services.AddHealthChecks()
 
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.AddHostedService<OutboxSender>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CpTraining.Web.Pages.Tasks.TaskNotifier>();
 
 if (!builder.Environment.IsDevelopment())
 {

@@ -1,3 +1,4 @@
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -76,6 +77,7 @@ internal static partial class DemoData
                 ids[Roles.Coordinator],
                 time.GetUtcNow());
             db.Programmes.Add(historical);
+            db.TaskTemplates.AddRange(TaskTemplate.StandardSet(historical.Id, historical.Language, historical.Sessions.Count));
         }
 
         if (!await db.Programmes.AnyAsync(p => p.Name == CurrentProgrammeName))
@@ -104,6 +106,7 @@ internal static partial class DemoData
                 ids[Roles.Coordinator],
                 time.GetUtcNow());
             db.Programmes.Add(current);
+            db.TaskTemplates.AddRange(TaskTemplate.StandardSet(current.Id, current.Language, current.Sessions.Count));
         }
 
         await db.SaveChangesAsync();

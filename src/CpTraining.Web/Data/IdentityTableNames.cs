@@ -15,6 +15,7 @@ internal static class IdentityTableNames
             b.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
             b.Property(u => u.PreferredLanguage).HasMaxLength(10);
             b.Property(u => u.Position).HasMaxLength(AppUser.PositionMaxLength);
+            b.Property(u => u.TaskEmails).HasDefaultValue(true).HasSentinel(true);
         });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");

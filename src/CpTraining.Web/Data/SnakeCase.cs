@@ -17,7 +17,8 @@ internal static class SnakeCase
             {
                 if (property.GetColumnName() != "xmin")
                 {
-                    property.SetColumnName(Convert(property.Name));
+                    // Backing fields mapped directly ("_fileIds") are named like their property.
+                    property.SetColumnName(Convert(property.Name.TrimStart('_')));
                 }
             }
 

@@ -17,4 +17,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Job title in the company, e.g. "Chief process engineer".</summary>
     public string? Position { get; set; }
+
+    /// <summary>Whether home-task e-mails (assigned, due soon, overdue, returned, accepted) are sent; in-app notifications always are.</summary>
+    public bool TaskEmails { get; set; } = true;
 }

@@ -109,6 +109,7 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Clock.GetUtcNow());
         await using var db = NewDbContext();
         db.Programmes.Add(programme);
+        db.TaskTemplates.AddRange(Domain.HomeTasks.TaskTemplate.StandardSet(programme.Id, programme.Language, programme.Sessions.Count));
         await db.SaveChangesAsync();
         return programme;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CpTraining.Domain;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -53,6 +54,9 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocal
         }
 
         db.Programmes.Add(programme);
+
+        // The standard home tasks of the Norwegian model, for the coordinator to edit before assigning them.
+        db.TaskTemplates.AddRange(TaskTemplate.StandardSet(programme.Id, programme.Language, programme.Sessions.Count));
         await db.SaveChangesAsync();
         TempData["Success"] = t["The programme has been created with four sessions from the Norwegian-model template."].Value;
         return RedirectToPage("/Programmes/Details", new { id = programme.Id });
