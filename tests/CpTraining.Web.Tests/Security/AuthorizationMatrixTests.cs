@@ -192,6 +192,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public Guid B { get; private set; }
 
+        /// <summary>A home task given after session 1 of P, company A's submitted work on it (with file FA) and company B's draft.</summary>
+        public Guid T { get; private set; }
+
+        public Guid SA { get; private set; }
+
+        public Guid SB { get; private set; }
+
+        public Guid FA { get; private set; }
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -216,13 +225,43 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await AddMemberAsync(P, await CreateUserAsync(Roles.Engineer, "engineer-b@test.local"), ProgrammeRole.Engineer, B);
             await CreateUserAsync(Roles.Engineer, "outsider@test.local");
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
+            await CreateHomeTaskAsync(coordinatorP.Id);
+        }
+
+        private async Task CreateHomeTaskAsync(string coordinatorId)
+        {
+            await using var db = NewDbContext();
+            var engineerA = await db.Users.Where(u => u.Email == "engineer-a@test.local").Select(u => u.Id).SingleAsync();
+            var engineerB = await db.Users.Where(u => u.Email == "engineer-b@test.local").Select(u => u.Id).SingleAsync();
+            var now = Clock.GetUtcNow();
+            var task = Domain.HomeTasks.HomeTask.Assign(P, 1, 4, null, "Company description", "Describe the company.", [], new DateOnly(2026, 10, 1), null, true, coordinatorId, now, Clock.Today);
+            var a = Domain.HomeTasks.Submission.ForCompany(task, A);
+            var b = Domain.HomeTasks.Submission.ForCompany(task, B);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.HomeTasks.Add(task);
+            db.Submissions.AddRange(a, b);
+            await db.SaveChangesAsync();
+            var pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+            var file = new CpTraining.Web.Infrastructure.Files.StoredFile(
+                P, CpTraining.Web.Infrastructure.Files.FileOwnerKind.Submission, a.Id, new("plan-a.pdf", "application/pdf", pdf.Length, new string('0', 64)), engineerA, now);
+            await CpTraining.Web.Infrastructure.Files.FileStore.SaveAsync(db, file, new MemoryStream(pdf));
+            a.Submit("Company A's description.", [file.Id], engineerA, now, Clock.Today, Guid.NewGuid());
+            b.SaveDraft("Company B's draft.", [], engineerB, now, Clock.Today);
+            db.Presentations.Add(new Domain.HomeTasks.Presentation(P, 2, a.Id, 1));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            (T, SA, SB, FA) = (task.Id, a.Id, b.Id, file.Id);
         }
 
         public string Resolve(string template) =>
             template.Replace("{P}", P.ToString(), StringComparison.Ordinal)
                 .Replace("{Q}", Q.ToString(), StringComparison.Ordinal)
                 .Replace("{A}", A.ToString(), StringComparison.Ordinal)
-                .Replace("{B}", B.ToString(), StringComparison.Ordinal);
+                .Replace("{B}", B.ToString(), StringComparison.Ordinal)
+                .Replace("{T}", T.ToString(), StringComparison.Ordinal)
+                .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
+                .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
+                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
