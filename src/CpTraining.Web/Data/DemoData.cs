@@ -111,6 +111,7 @@ internal static partial class DemoData
 
         await db.SaveChangesAsync();
         await SeedCurrentProgrammeCompaniesAsync(db, users, time, password);
+        await SeedHomeTasksAsync(db, users, time);
         LogSeeded(logger);
     }
 

@@ -138,6 +138,42 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
         }
     }
 
+    [Fact]
+    public async Task Demo_home_tasks_cover_every_state_and_the_engineers_company_has_a_resubmitted_task()
+    {
+        await SeedAsync();
+        await SeedAsync();
+
+        await using var db = _factory.NewDbContext();
+        var programmeId = await db.Programmes.Where(p => p.Name == DemoData.CurrentProgrammeName).Select(p => p.Id).SingleAsync();
+        var tasks = await db.HomeTasks.AsNoTracking().Where(t => t.ProgrammeId == programmeId).ToListAsync();
+
+        // Sessions 1 and 2 have been held on 1 June: their standard tasks (4 and 3) were given, once each.
+        Assert.Equal(4, tasks.Count(t => t.AfterSession == 1));
+        Assert.Equal(3, tasks.Count(t => t.AfterSession == 2));
+        Assert.All(tasks.Where(t => t.AfterSession == 1), t => Assert.Equal(new DateOnly(2026, 5, 11), t.DueDate));
+
+        var work = await db.Submissions.AsNoTracking().Include(s => s.Versions).Include(s => s.Reviews)
+            .Where(s => s.ProgrammeId == programmeId).ToListAsync();
+        Assert.Equal(4 * 7, work.Count);
+        var today = new DateOnly(2026, 6, 1);
+        foreach (var status in Enum.GetValues<Domain.HomeTasks.SubmissionStatus>())
+        {
+            Assert.Contains(work, s => s.Status == status);
+        }
+
+        Assert.Contains(work, s => s.IsLateOn(today));
+        Assert.Contains(work, s => s.IsExtended);
+
+        var textile = await db.Companies.Where(c => c.Name == "Kherson Cotton Textile Mill").Select(c => c.Id).SingleAsync();
+        var resubmitted = Assert.Single(work, s => s.CompanyId == textile && s.Versions.Count == 2);
+        Assert.Equal(Domain.HomeTasks.SubmissionStatus.Submitted, resubmitted.Status);
+        Assert.Equal(Domain.HomeTasks.ReviewDecision.Returned, Assert.Single(resubmitted.Reviews).Decision);
+        Assert.NotEqual(resubmitted.Versions[0].Text, resubmitted.Versions[1].Text);
+        Assert.Single(resubmitted.Versions[0].FileIds);
+        Assert.True(await db.Presentations.AnyAsync(p => p.ProgrammeId == programmeId && p.SessionNumber == 2));
+    }
+
     private async Task<IHtmlDocument> HomeOfAsync(string email)
     {
         using var client = _factory.NewClient();
