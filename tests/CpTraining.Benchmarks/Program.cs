@@ -70,5 +70,47 @@ foreach (var (name, url) in new[] { ("list of 200 programmes", "/programmes"), (
     Console.WriteLine($"GET {name}: p50 {times[100]:0.0} ms, p95 {times[190]:0.0} ms, max {times[^1]:0.0} ms (200 requests)");
 }
 
+// 3. A 20 MB file into and out of PostgreSQL (FileStore): bytes allocated by the whole process while it streams,
+// and the peak working set. Buffering the file would allocate at least 20 MB per direction.
+var twentyMb = Path.Combine(Path.GetTempPath(), "cptraining-benchmark-20mb.pdf");
+await using (var f = File.Create(twentyMb))
+{
+    var chunk = new byte[1024 * 1024];
+    Random.Shared.NextBytes(chunk);
+    "%PDF-1.7\n"u8.CopyTo(chunk);
+    for (var i = 0; i < 20; i++)
+    {
+        await f.WriteAsync(chunk);
+    }
+}
+
+for (var run = 0; run < 3; run++)
+{
+    await using var db = factory.NewDbContext();
+    GC.Collect();
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    var store = Stopwatch.StartNew();
+    Guid fileId;
+    await using (var transaction = await db.Database.BeginTransactionAsync())
+    await using (var content = File.OpenRead(twentyMb))
+    {
+        var inspected = CpTraining.Web.Infrastructure.Files.FileInspector.Inspect("benchmark.pdf", content);
+        var file = new CpTraining.Web.Infrastructure.Files.StoredFile(sample, CpTraining.Web.Infrastructure.Files.FileOwnerKind.HomeTask, Guid.NewGuid(), inspected, coordinator.Id, DateTimeOffset.UtcNow);
+        await CpTraining.Web.Infrastructure.Files.FileStore.SaveAsync(db, file, content);
+        await transaction.CommitAsync();
+        fileId = file.Id;
+    }
+
+    store.Stop();
+    var afterStore = GC.GetTotalAllocatedBytes(precise: true);
+    var read = Stopwatch.StartNew();
+    await CpTraining.Web.Infrastructure.Files.FileStore.CopyToAsync(db, fileId, Stream.Null);
+    read.Stop();
+    var afterRead = GC.GetTotalAllocatedBytes(precise: true);
+    Console.WriteLine($"20 MB file, run {run + 1}: inspect+store {store.Elapsed.TotalMilliseconds:0} ms, {(afterStore - before) / 1024.0 / 1024:0.0} MiB allocated; read {read.Elapsed.TotalMilliseconds:0} ms, {(afterRead - afterStore) / 1024.0 / 1024:0.0} MiB allocated");
+}
+
+File.Delete(twentyMb);
+Console.WriteLine($"peak working set: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 Console.WriteLine($"working set after the run: {Environment.WorkingSet / 1024 / 1024} MiB");
 await ((Xunit.IAsyncLifetime)factory).DisposeAsync();
