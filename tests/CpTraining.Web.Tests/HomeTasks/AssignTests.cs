@@ -271,6 +271,11 @@ public sealed class AssignTests(CpTrainingFactory factory) : IClassFixture<CpTra
         }
 
         Assert.Equal((0, 0, 0, 0), await CountsAsync(w));
+
+        // The programme page links staff to the tasks, not engineers (they have "My tasks").
+        Assert.NotNull((await coordinator.GetDocumentAsync(ProgrammePages.Timeline(w.Id))).QuerySelector($"#tasks-link[href='{Tasks(w.Id)}']"));
+        Assert.NotNull((await (await factory.ClientAsync(w.OtherTrainer)).GetDocumentAsync(ProgrammePages.Timeline(w.Id))).QuerySelector("#tasks-link"));
+        Assert.Null((await (await factory.ClientAsync(w.Anna)).GetDocumentAsync(ProgrammePages.Timeline(w.Id))).QuerySelector("#tasks-link"));
     }
 
     [Fact]
