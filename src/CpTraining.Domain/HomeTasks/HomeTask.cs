@@ -87,6 +87,13 @@ public sealed class HomeTask
         return task;
     }
 
+    /// <summary>
+    /// Adds files to the instructions. The files are stored with the task as their owner, so they can only be made
+    /// once the task (and its id) exists: assign first, then attach.
+    /// </summary>
+    public void AttachInstructionFiles(IEnumerable<Guid> fileIds) =>
+        _instructionFileIds = _instructionFileIds.Concat(fileIds).Distinct().ToArray();
+
     /// <summary>Changes the dates; the submissions copy them (see <see cref="Submission.ChangeDates"/>).</summary>
     public void ChangeDates(DateOnly dueDate, DateOnly? cutOff, DateOnly today)
     {

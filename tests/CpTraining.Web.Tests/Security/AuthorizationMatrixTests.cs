@@ -81,6 +81,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/my-attendance", MembersOfP, null, null),
         ("/programmes/{P}/sessions/1/attendance", StaffOfP, StaffOfP, null),
         ("/programmes/{P}/sessions/1/groups", MembersOfP, ManagersOfP, "Add"),
+        ("/programmes/{P}/tasks", StaffOfP, null, null),
+        ("/programmes/{P}/tasks/templates", StaffOfP, ManagersOfP, "Save"),
+        ("/programmes/{P}/tasks/assign?after=1", StaffOfP, StaffOfP, null),
+        ("/programmes/{P}/tasks/{T}/edit", ManagersOfP, ManagersOfP, null),
+        ("/programmes/{P}/sessions/2/presentations", MembersOfP, ManagersOfP, "MoveUp"),
     ];
 
     [Theory]

@@ -15,6 +15,9 @@ public sealed class AgendaModel(AppDbContext db, IAuthorizationService authoriza
 
     public bool CanManage { get; private set; }
 
+    /// <summary>The home-task presentations at this session, in the coordinator's order (the agenda lists them).</summary>
+    public IReadOnlyList<PresentationRow> Presentations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, int number)
     {
         var agenda = await AgendaView.LoadAsync(db, id, number);
@@ -30,6 +33,7 @@ public sealed class AgendaModel(AppDbContext db, IAuthorizationService authoriza
 
         Agenda = agenda;
         CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
+        Presentations = await PresentationRow.LoadAsync(db, id, number);
         return Page();
     }
 }
