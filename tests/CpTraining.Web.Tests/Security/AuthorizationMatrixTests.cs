@@ -81,6 +81,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/my-attendance", MembersOfP, null, null),
         ("/programmes/{P}/sessions/1/attendance", StaffOfP, StaffOfP, null),
         ("/programmes/{P}/sessions/1/groups", MembersOfP, ManagersOfP, "Add"),
+        ("/programmes/{P}/tasks/overview?after=1", StaffOfP, null, null),
+        ("/programmes/{P}/tasks/overview?handler=Csv&after=1&status=late", StaffOfP, null, null),
+        ("/notifications", Everyone, Everyone, "MarkAllRead"),
     ];
 
     [Theory]

@@ -97,7 +97,7 @@ internal sealed partial class TaskReminders(
         var closedBefore = utcToday.AddDays(-2);
         var batch = await db.Submissions
             .FromSql($"""
-                SELECT * FROM submissions
+                SELECT *, xmin FROM submissions
                 WHERE status IN ('NotStarted', 'Draft')
                   AND GREATEST(due_date, extended_until) <= {dueBy}
                   AND (due_soon_reminded_for IS DISTINCT FROM GREATEST(due_date, extended_until)
