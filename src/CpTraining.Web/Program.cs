@@ -128,6 +128,10 @@ builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp")
 builder.Services.AddHostedService<OutboxSender>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CpTraining.Web.Pages.Tasks.TaskNotifier>();
+builder.Services.AddScoped<CpTraining.Web.Pages.Notifications.UnreadNotifications>();
+
+// "Due in 3 days" and "overdue" reminders (TaskReminders:Enabled, TaskReminders:Interval; off in the Testing environment).
+builder.Services.AddHostedService<CpTraining.Web.Pages.Tasks.TaskReminders>();
 
 if (!builder.Environment.IsDevelopment())
 {

@@ -86,6 +86,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/tasks/assign?after=1", StaffOfP, StaffOfP, null),
         ("/programmes/{P}/tasks/{T}/edit", ManagersOfP, ManagersOfP, null),
         ("/programmes/{P}/sessions/2/presentations", MembersOfP, ManagersOfP, "MoveUp"),
+        ("/programmes/{P}/tasks/overview?after=1", StaffOfP, null, null),
+        ("/programmes/{P}/tasks/overview?handler=Csv&after=1&status=late", StaffOfP, null, null),
+        ("/notifications", Everyone, Everyone, "MarkAllRead"),
     ];
 
     [Theory]

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -14,7 +16,8 @@ namespace CpTraining.Web.Pages.Home;
 /// "My programme": where a signed-in person starts. Their current programme first (the one whose sessions
 /// surround today, else the next to begin, else the latest), what they do in it — their company for engineers
 /// and managers, the companies they coach for trainers — its sessions, then their other programmes.
-/// At most four queries whatever the number of programmes and companies; only the person's own rows are read.
+/// At most four queries whatever the number of programmes and companies (home-task counts ride in the first);
+/// only the person's own rows are read.
 /// </summary>
 [Authorize]
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
@@ -32,6 +35,14 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
         IsAdministrator = User.IsInRole(Roles.Administrator);
+
+        // The person's open home-task work: their company's (as an engineer of an active enrolment), or given to them.
+        Expression<Func<Submission, bool>> open = s =>
+            (s.Status == SubmissionStatus.NotStarted || s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned)
+            && (s.UserId == userId
+                || (s.UserId == null
+                    && db.ProgrammeMembers.Any(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId && m.Role == ProgrammeRole.Engineer && m.CompanyId == s.CompanyId)
+                    && db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null)));
 
         // 1. The programmes the person may see, with their own roles in each (archived companies' people have none).
         var programmes = await db.Programmes.AsNoTracking()
@@ -51,6 +62,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 Sessions = p.Sessions.OrderBy(s => s.Number)
                     .Select(s => new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal))
                     .ToList(),
+
+                // Home tasks, in the same query: the person's open work, and the submitted work waiting for them as
+                // the company's trainer.
+                OpenTasks = db.Submissions.Where(s => s.ProgrammeId == p.Id).Where(open).Count(),
+                NearestDue = db.Submissions.Where(s => s.ProgrammeId == p.Id).Where(open)
+                    .Min(s => (DateOnly?)(s.ExtendedUntil != null && s.ExtendedUntil > s.DueDate ? s.ExtendedUntil.Value : s.DueDate)),
+                ToReview = db.Submissions.Count(s => s.ProgrammeId == p.Id
+                    && s.Status == SubmissionStatus.Submitted
+                    && p.Members.Any(m => m.UserId == userId && m.Role == ProgrammeRole.Trainer)
+                    && (s.CompanyId == null || p.Enrolments.Any(e => e.CompanyId == s.CompanyId && e.TrainerUserId == userId && e.ArchivedAt == null))),
             })
             .ToListAsync();
 
@@ -79,7 +100,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 p.Roles.Select(r => r.Role).Distinct().Order().ToList(),
                 p.Roles.Select(r => r.CompanyId).FirstOrDefault(c => c is not null),
                 p.Sessions,
-                coached.Where(c => c.ProgrammeId == p.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList()))
+                coached.Where(c => c.ProgrammeId == p.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList())
+            {
+                OpenTasks = p.OpenTasks == 0 ? null : new OpenTaskSummary(p.OpenTasks, p.NearestDue!.Value),
+                ToReview = p.ToReview,
+            })
             .ToList();
         Current = ChooseCurrent(cards);
         Others = cards.Where(c => c != Current)
@@ -138,6 +163,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         };
     }
 
+    /// <summary>The person's open home tasks in a programme: how many, and the nearest (effective) due date.</summary>
+    public sealed record OpenTaskSummary(int Count, DateOnly NearestDue);
+
     public sealed record CoachedCompany(Guid ProgrammeId, Guid CompanyId, string Name, int TeamSize);
 
     public sealed record Person(string Name, string? Email, string? Position, string? Phone, ProgrammeRole Role);
@@ -169,6 +197,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         IReadOnlyList<SessionView> Sessions,
         IReadOnlyList<CoachedCompany> Coached)
     {
+        /// <summary>The person's open home tasks here (null: none).</summary>
+        public OpenTaskSummary? OpenTasks { get; init; }
+
+        /// <summary>Submitted work waiting for the person's review, as the companies' trainer.</summary>
+        public int ToReview { get; init; }
+
         public DateOnly? Start => Sessions.Count == 0 ? null : Sessions[0].StartDate;
 
         public DateOnly? End => Sessions.Count == 0 ? null : Sessions[^1].EndDate;
