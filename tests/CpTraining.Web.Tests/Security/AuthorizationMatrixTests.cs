@@ -81,6 +81,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/my-attendance", MembersOfP, null, null),
         ("/programmes/{P}/sessions/1/attendance", StaffOfP, StaffOfP, null),
         ("/programmes/{P}/sessions/1/groups", MembersOfP, ManagersOfP, "Add"),
+
+        // Home task review (SA: company A's submitted work; SB: company B's draft; company B has no assigned trainer).
+        ("/tasks/review", Everyone, null, null),
+        ("/tasks/{SA}/review", ManageCompanyA, ManageCompanyA, null),
+        ("/tasks/{SB}/review", ManagersOfP, ManagersOfP, null),
+        ("/tasks/{SA}/versions", SeeCompanyA, null, null),
+        ("/tasks/{SB}/versions", SeeCompanyB, null, null),
+        ("/tasks/{SA}/extension", ManageCompanyA, ManageCompanyA, null),
+        ("/tasks/{SB}/extension", ManagersOfP, ManagersOfP, null),
     ];
 
     [Theory]

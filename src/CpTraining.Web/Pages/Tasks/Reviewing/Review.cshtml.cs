@@ -74,25 +74,31 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
         }
 
         var returning = Input.Decision == ReturnDecision;
+        var owner = string.Empty;
         try
         {
             var submission = await db.Submissions
                 .Include(s => s.Versions)
                 .Include(s => s.Reviews)
+                .AsSplitQuery()
                 .SingleAsync(s => s.Id == submissionId);
 
-            // The form reviewed this version as it was then; anything since (another review, a resubmission) wins.
-            db.Entry(submission).Property<uint>("Version").OriginalValue = Input.Version;
-            if (submission.LatestVersion?.Number != Input.VersionNumber)
+            // The form reviewed the work as it was then; anything since (another review, a resubmission) wins. Checked
+            // here so the reviewer hears what happened, and again by the database (xmin) when saving.
+            var version = db.Entry(submission).Property<uint>("Version");
+            if (version.CurrentValue != Input.Version || submission.LatestVersion?.Number != Input.VersionNumber)
             {
                 return await ConflictAsync(submissionId);
             }
+
+            version.OriginalValue = Input.Version;
 
             var now = time.GetUtcNow();
             var review = returning
                 ? submission.Return(Input.Feedback, Rights.UserId, now)
                 : submission.Accept(Input.Feedback, Rights.UserId, now);
             var header = await SubmissionSummary.LoadAsync(db, submissionId);
+            owner = header.Owner;
             var writers = await TaskPeople.WritersAsync(db, submission.ProgrammeId, submission.CompanyId, submission.UserId);
             await notifier.NotifyAsync(
                 returning ? NotificationKind.TaskReturned : NotificationKind.TaskAccepted,
@@ -123,8 +129,8 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
         }
 
         TempData["Success"] = (returning
-            ? t["The work has been returned for revision; {0} will be notified.", Summary.Owner]
-            : t["The work has been accepted; {0} will be notified.", Summary.Owner]).Value;
+            ? t["The work has been returned for revision; {0} will be notified.", owner]
+            : t["The work has been accepted; {0} will be notified.", owner]).Value;
         return RedirectToPage(new { submissionId });
     }
 
