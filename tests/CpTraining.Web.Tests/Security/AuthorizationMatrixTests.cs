@@ -187,6 +187,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         }
     }
 
+    [Fact]
+    public async Task Review_queue_lists_only_work_the_user_may_review()
+    {
+        foreach (var who in Everyone)
+        {
+            var queue = await (await world.ClientAsync(who)).GetDocumentAsync("/tasks/review");
+            var rows = queue.QuerySelectorAll("#queue tbody tr").Select(tr => tr.GetAttribute("data-submission")).ToList();
+            var expected = ManageCompanyA.Contains(who) ? new[] { world.SA.ToString() } : [];
+            Assert.True(expected.SequenceEqual(rows), $"{who}: {string.Join(", ", rows)}");
+        }
+    }
+
     /// <summary>Programme P with companies A and B, programme Q, and one account per kind of user.</summary>
     public sealed class World : CpTrainingFactory
     {
