@@ -17,6 +17,13 @@ public sealed record DiffLine(DiffKind Kind, string Text);
 /// </summary>
 public static class TextDiff
 {
+    /// <summary>
+    /// Largest changed middle (old lines × new lines) compared line by line: 4 million cells are 16 MB of the table.
+    /// Beyond it (two long, wholly different texts) the diff shows the old middle removed and the new one added, which is
+    /// still correct, so a submission of 50,000 one-character lines cannot make a reader's request take gigabytes.
+    /// </summary>
+    public const long MaxComparedCells = 4_000_000;
+
     public static IReadOnlyList<DiffLine> Lines(string? before, string? after)
     {
         var a = Split(before);
@@ -42,6 +49,11 @@ public static class TextDiff
 
     private static List<DiffLine> Middle(string[] a, string[] b)
     {
+        if ((long)a.Length * b.Length > MaxComparedCells)
+        {
+            return [.. a.Select(l => new DiffLine(DiffKind.Removed, l)), .. b.Select(l => new DiffLine(DiffKind.Added, l))];
+        }
+
         // lcs[i, j] = length of the longest common subsequence of a[i..] and b[j..].
         var lcs = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)

@@ -89,6 +89,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/tasks/overview?after=1", StaffOfP, null, null),
         ("/programmes/{P}/tasks/overview?handler=Csv&after=1&status=late", StaffOfP, null, null),
         ("/notifications", Everyone, Everyone, "MarkAllRead"),
+
+        // Home task review (SA: company A's submitted work; SB: company B's draft; company B has no assigned trainer).
+        ("/tasks/review", Everyone, null, null),
+        ("/tasks/{SA}/review", ManageCompanyA, ManageCompanyA, null),
+        ("/tasks/{SB}/review", ManagersOfP, ManagersOfP, null),
+        ("/tasks/{SA}/versions", SeeCompanyA, null, null),
+        ("/tasks/{SB}/versions", SeeCompanyB, null, null),
+        ("/tasks/{SA}/extension", ManageCompanyA, ManageCompanyA, null),
+        ("/tasks/{SB}/extension", ManagersOfP, ManagersOfP, null),
     ];
 
     [Theory]
@@ -183,6 +192,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 _ => ["Programme P"],
             };
             Assert.Equal(expected.Order(), names.Order());
+        }
+    }
+
+    [Fact]
+    public async Task Review_queue_lists_only_work_the_user_may_review()
+    {
+        foreach (var who in Everyone)
+        {
+            var queue = await (await world.ClientAsync(who)).GetDocumentAsync("/tasks/review");
+            var rows = queue.QuerySelectorAll("#queue tbody tr").Select(tr => tr.GetAttribute("data-submission")).ToList();
+            var expected = ManageCompanyA.Contains(who) ? new[] { world.SA.ToString() } : [];
+            Assert.True(expected.SequenceEqual(rows), $"{who}: {string.Join(", ", rows)}");
         }
     }
 

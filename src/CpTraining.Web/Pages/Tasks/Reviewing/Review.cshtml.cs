@@ -1,0 +1,191 @@
+using System.ComponentModel.DataAnnotations;
+using CpTraining.Domain;
+using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Data;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Tasks.Reviewing;
+
+/// <summary>
+/// A trainer reviews the submitted version: reads its text and files and the feedback on earlier versions, writes
+/// feedback and accepts the work or returns it for revision (reasons required). The writers are notified in the same
+/// transaction. A review taken on a page that someone else changed meanwhile (another reviewer, a resubmission) is
+/// refused through the row version and the reviewer's feedback is kept in the form. Reviews are never edited.
+/// </summary>
+[Authorize]
+public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    /// <summary>The two buttons' values.</summary>
+    public const string AcceptDecision = "accept";
+    public const string ReturnDecision = "return";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public SubmissionSummary Summary { get; private set; } = null!;
+
+    public SubmissionRights Rights { get; private set; } = null!;
+
+    /// <summary>All versions, oldest first; the last one is the one under review when the work is submitted.</summary>
+    public IReadOnlyList<VersionView> Versions { get; private set; } = [];
+
+    public VersionView? Latest => Versions.Count == 0 ? null : Versions[^1];
+
+    /// <summary>Set after a refused save: the work changed meanwhile and the posted feedback was not saved.</summary>
+    public bool Conflict { get; private set; }
+
+    public bool MayDecide => Summary.Status == SubmissionStatus.Submitted && Latest is not null;
+
+    public async Task<IActionResult> OnGetAsync(Guid submissionId)
+    {
+        var refused = await AuthorizeAsync(submissionId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await LoadAsync(submissionId);
+        Input = new InputModel { Version = Summary.Version, VersionNumber = Latest?.Number ?? 0 };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid submissionId)
+    {
+        var refused = await AuthorizeAsync(submissionId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (Input.Decision is not (AcceptDecision or ReturnDecision))
+        {
+            ModelState.AddModelError(string.Empty, t["Choose “Accept” or “Return for revision”."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(submissionId);
+            return Page();
+        }
+
+        var returning = Input.Decision == ReturnDecision;
+        var owner = string.Empty;
+        try
+        {
+            var submission = await db.Submissions
+                .Include(s => s.Versions)
+                .Include(s => s.Reviews)
+                .AsSplitQuery()
+                .SingleAsync(s => s.Id == submissionId);
+
+            // The form reviewed the work as it was then; anything since (another review, a resubmission) wins. Checked
+            // here so the reviewer hears what happened, and again by the database (xmin) when saving.
+            var version = db.Entry(submission).Property<uint>("Version");
+            if (version.CurrentValue != Input.Version || submission.LatestVersion?.Number != Input.VersionNumber)
+            {
+                return await ConflictAsync(submissionId);
+            }
+
+            version.OriginalValue = Input.Version;
+
+            var now = time.GetUtcNow();
+            var review = returning
+                ? submission.Return(Input.Feedback, Rights.UserId, now)
+                : submission.Accept(Input.Feedback, Rights.UserId, now);
+            var header = await SubmissionSummary.LoadAsync(db, submissionId);
+            owner = header.Owner;
+            var writers = await TaskPeople.WritersAsync(db, submission.ProgrammeId, submission.CompanyId, submission.UserId);
+            await notifier.NotifyAsync(
+                returning ? NotificationKind.TaskReturned : NotificationKind.TaskAccepted,
+                writers,
+                header.TaskTitle,
+                header.Owner,
+                $"/tasks/{submissionId}");
+            db.Record(
+                time,
+                Rights.UserId,
+                submission.ProgrammeId,
+                returning ? "task.returned" : "task.accepted",
+                $"{header.TaskTitle} — {header.Owner}",
+                SubmissionStatus.Submitted.ToString(),
+                $"{submission.Status} (version {review.VersionNumber})");
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddDomainError(ex, t);
+            await LoadAsync(submissionId);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(submissionId);
+        }
+
+        TempData["Success"] = (returning
+            ? t["The work has been returned for revision; {0} will be notified.", owner]
+            : t["The work has been accepted; {0} will be notified.", owner]).Value;
+        return RedirectToPage(new { submissionId });
+    }
+
+    /// <summary>The work changed after the page was opened: nothing was saved; show it as it is now and keep the feedback.</summary>
+    private async Task<IActionResult> ConflictAsync(Guid submissionId)
+    {
+        db.ChangeTracker.Clear();
+        await LoadAsync(submissionId);
+        Conflict = true;
+        ModelState.AddModelError(string.Empty, t["Someone else reviewed or changed this work while you were reading it, so your decision was not saved. Its current state is shown below; your feedback is kept."]);
+
+        // The form now carries the current row version: deciding again is a deliberate choice on what is shown.
+        ModelState.Remove("Input.Version");
+        ModelState.Remove("Input.VersionNumber");
+        Input.Version = Summary.Version;
+        Input.VersionNumber = Latest?.Number ?? 0;
+        return Page();
+    }
+
+    private async Task<IActionResult?> AuthorizeAsync(Guid submissionId)
+    {
+        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        if (rights is null)
+        {
+            return NotFound();
+        }
+
+        if (!rights.MayReview)
+        {
+            return Forbid();
+        }
+
+        Rights = rights;
+        return null;
+    }
+
+    private async Task LoadAsync(Guid submissionId)
+    {
+        Summary = await SubmissionSummary.LoadAsync(db, submissionId);
+        Versions = await SubmissionHistory.LoadAsync(db, submissionId, t["(unknown)"]);
+    }
+
+    public sealed class InputModel
+    {
+        [StringLength(Submission.FeedbackMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Feedback")]
+        public string? Feedback { get; set; }
+
+        /// <summary>Which button was pressed: <see cref="AcceptDecision"/> or <see cref="ReturnDecision"/>.</summary>
+        public string? Decision { get; set; }
+
+        /// <summary>The submission's row version (xmin) when the page was opened.</summary>
+        public uint Version { get; set; }
+
+        /// <summary>The version number the reviewer read.</summary>
+        public int VersionNumber { get; set; }
+    }
+}

@@ -1,0 +1,65 @@
+using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Tasks.Reviewing;
+
+/// <summary>
+/// Every submitted version of one piece of work — who handed it in and when, late or not, its files and the feedback
+/// given on it — and a line diff between two chosen versions (by default the previous and the latest), so the trainer
+/// and the company see what a revision changed. Everyone who may see the work may open it.
+/// </summary>
+[Authorize]
+public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public SubmissionSummary Summary { get; private set; } = null!;
+
+    public SubmissionRights Rights { get; private set; } = null!;
+
+    /// <summary>Oldest first.</summary>
+    public IReadOnlyList<VersionView> Versions { get; private set; } = [];
+
+    /// <summary>The compared versions' numbers (both 0 when there are fewer than two versions).</summary>
+    public int From { get; private set; }
+
+    public int To { get; private set; }
+
+    public IReadOnlyList<DiffLine> Diff { get; private set; } = [];
+
+    public int Added => Diff.Count(l => l.Kind == DiffKind.Added);
+
+    public int Removed => Diff.Count(l => l.Kind == DiffKind.Removed);
+
+    public async Task<IActionResult> OnGetAsync(Guid submissionId, int? from, int? to)
+    {
+        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        if (rights is null)
+        {
+            return NotFound();
+        }
+
+        if (!rights.MayView)
+        {
+            return Forbid();
+        }
+
+        Rights = rights;
+        Summary = await SubmissionSummary.LoadAsync(db, submissionId);
+        Versions = await SubmissionHistory.LoadAsync(db, submissionId, t["(unknown)"]);
+        if (Versions.Count >= 2)
+        {
+            // Numbers that are not versions (an edited address) fall back to the default pair rather than failing.
+            var numbers = Versions.Select(v => v.Number).ToHashSet();
+            To = to is { } b && numbers.Contains(b) ? b : Versions[^1].Number;
+            From = from is { } a && numbers.Contains(a) ? a : Math.Max(To - 1, Versions[0].Number);
+            Diff = TextDiff.Lines(Text(From), Text(To));
+        }
+
+        return Page();
+    }
+
+    private string Text(int number) => Versions.Single(v => v.Number == number).Text;
+}
