@@ -71,13 +71,6 @@ internal static class ProgrammeTasksSetup
         return new TaskWorld(programme, coordinator, trainer, other, alpha, beta, gamma, anna, mark, boris, chen, dana);
     }
 
-    public static async Task<HttpClient> ClientAsync(this CpTrainingFactory factory, AppUser user)
-    {
-        var client = factory.NewClient();
-        await CpTrainingFactory.SignInAsync(client, user.Email!);
-        return client;
-    }
-
     /// <summary>The assign form's values as loaded, with the given templates ticked (by title) and the rest unticked.</summary>
     public static Dictionary<string, string> AssignForm(IHtmlDocument page, params string[] titles)
     {

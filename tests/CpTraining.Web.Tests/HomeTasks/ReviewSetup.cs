@@ -105,13 +105,6 @@ internal static class ReviewSetup
         return await db.Submissions.AsNoTracking().Include(s => s.Versions).Include(s => s.Reviews).SingleAsync(s => s.Id == submissionId);
     }
 
-    public static async Task<HttpClient> ClientAsync(this CpTrainingFactory factory, AppUser user)
-    {
-        var client = factory.NewClient();
-        await CpTrainingFactory.SignInAsync(client, user.Email!);
-        return client;
-    }
-
     /// <summary>An account of the role with a readable name.</summary>
     public static async Task<AppUser> PersonAsync(this CpTrainingFactory factory, string role, string name)
     {

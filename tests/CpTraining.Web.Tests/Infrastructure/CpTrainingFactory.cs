@@ -98,6 +98,14 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>A new client signed in as the user.</summary>
+    public async Task<HttpClient> ClientAsync(AppUser user)
+    {
+        var client = NewClient();
+        await SignInAsync(client, user.Email!);
+        return client;
+    }
+
     /// <summary>Saves a programme made from the template directly (for tests that are not about creating one).</summary>
     public async Task<Programme> CreateProgrammeAsync(AppUser coordinator, DateOnly firstSession, string name = "Test programme", string country = "Ukraine", string language = "en")
     {
