@@ -81,6 +81,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/my-attendance", MembersOfP, null, null),
         ("/programmes/{P}/sessions/1/attendance", StaffOfP, StaffOfP, null),
         ("/programmes/{P}/sessions/1/groups", MembersOfP, ManagersOfP, "Add"),
+        ("/tasks", Everyone, null, null),
+        ("/tasks/{SA}", SeeCompanyA, [Who.EngineerOfA], "Save"),
+        ("/tasks/{SB}", SeeCompanyB, [Who.EngineerOfB], "Submit"),
+        ("/tasks/files/{FA}", SeeCompanyA, null, null),
     ];
 
     [Theory]

@@ -145,9 +145,9 @@ public sealed class WorkModel(
     }
 
     /// <summary>Re-renders the form with the text rendered beside it; nothing is saved.</summary>
-    public async Task<IActionResult> OnPostPreviewAsync(Guid submissionId)
+    public async Task<IActionResult> OnPostPreviewAsync()
     {
-        var refused = await PrepareAsync(submissionId);
+        var refused = await PrepareAsync(RouteSubmissionId);
         if (refused is not null)
         {
             return refused;
@@ -158,9 +158,12 @@ public sealed class WorkModel(
         return Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(Guid submissionId) => SaveAsync(submissionId, submit: false);
+    // The POST handlers take no parameters: binding one would read the form before the handler can check its size.
+    public Task<IActionResult> OnPostSaveAsync() => SaveAsync(RouteSubmissionId, submit: false);
 
-    public Task<IActionResult> OnPostSubmitAsync(Guid submissionId) => SaveAsync(submissionId, submit: true);
+    public Task<IActionResult> OnPostSubmitAsync() => SaveAsync(RouteSubmissionId, submit: true);
+
+    private Guid RouteSubmissionId => Guid.Parse((string)RouteData.Values["submissionId"]!);
 
     private async Task<IActionResult> SaveAsync(Guid submissionId, bool submit)
     {
@@ -193,7 +196,16 @@ public sealed class WorkModel(
             }
             catch (DomainException ex)
             {
-                ModelState.AddDomainError(ex, t);
+                // Most refusals name the file; the zip-bomb ones do not, so the name is put in front of them.
+                var name = FileInspector.SanitiseFileName(upload.FileName);
+                if (ex.Arguments.Contains(name))
+                {
+                    ModelState.AddDomainError(ex, t);
+                }
+                else
+                {
+                    ModelState.AddModelError("Input.Files", t["“{0}”: {1}", name, t[ex.MessageTemplate, [.. ex.Arguments]]]);
+                }
             }
         }
 
