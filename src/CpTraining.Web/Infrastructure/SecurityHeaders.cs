@@ -1,6 +1,9 @@
 namespace CpTraining.Web.Infrastructure;
 
-/// <summary>Security headers on every response. No inline script anywhere in the app, so the CSP needs no nonces.</summary>
+/// <summary>
+/// Security headers on every response. No inline script anywhere in the app, so the CSP needs no nonces. A response
+/// that sets its own, stricter CSP keeps it (downloads of attached files use <c>sandbox; default-src 'none'</c>).
+/// </summary>
 internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
@@ -13,7 +16,11 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";

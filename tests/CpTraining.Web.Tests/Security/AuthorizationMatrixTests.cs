@@ -98,6 +98,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/tasks/{SB}/versions", SeeCompanyB, null, null),
         ("/tasks/{SA}/extension", ManageCompanyA, ManageCompanyA, null),
         ("/tasks/{SB}/extension", ManagersOfP, ManagersOfP, null),
+        ("/tasks", Everyone, null, null),
+        ("/tasks/{SA}", SeeCompanyA, [Who.EngineerOfA], "Save"),
+        ("/tasks/{SB}", SeeCompanyB, [Who.EngineerOfB], "Submit"),
+        ("/tasks/files/{FA}", SeeCompanyA, null, null),
     ];
 
     [Theory]
