@@ -74,13 +74,6 @@ internal static class WorkPageSetup
         return new WorkWorld(programme.Id, a.Id, b.Id, task.Id, workA.Id, workB.Id, coordinator, trainer, alice, bob, mona, boris);
     }
 
-    public static async Task<HttpClient> ClientAsync(this CpTrainingFactory factory, AppUser user)
-    {
-        var client = factory.NewClient();
-        await CpTrainingFactory.SignInAsync(client, user.Email!);
-        return client;
-    }
-
     /// <summary>The work page's form values (text, version, idempotency key, ticked boxes).</summary>
     public static Dictionary<string, string> Form(IHtmlDocument page) => FormClient.FormValues(page, "#work-form");
 
@@ -126,12 +119,6 @@ internal static class WorkPageSetup
     {
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)response.StatusCode}");
         Assert.Equal(WorkWorld.Work(submissionId), RedirectAssert.Target(response));
-    }
-
-    public static async Task<Submission> LoadAsync(this CpTrainingFactory factory, Guid submissionId)
-    {
-        await using var db = factory.NewDbContext();
-        return await db.Submissions.AsNoTracking().Include(s => s.Versions).SingleAsync(s => s.Id == submissionId);
     }
 
     public static async Task<int> StoredFileCountAsync(this CpTrainingFactory factory, Guid submissionId)

@@ -1,7 +1,6 @@
 using System.Net;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Tests.Attendance;
 using CpTraining.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.HomeTasks.WorkPageSetup;
