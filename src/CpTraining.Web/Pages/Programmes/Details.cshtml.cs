@@ -76,6 +76,19 @@ public sealed record SessionView(Guid Id, int Number, DateOnly StartDate, int Da
 {
     public DateOnly EndDate => StartDate.AddDays(Days - 1);
 
+    /// <summary>Session <paramref name="number"/> of the programme with the programme's name and time zone, in one query; null when either does not exist.</summary>
+    public static Task<SessionInProgramme?> FindAsync(AppDbContext db, Guid programmeId, int number) =>
+        db.Sessions.AsNoTracking()
+            .Where(s => s.ProgrammeId == programmeId && s.Number == number)
+            .Join(db.Programmes, s => s.ProgrammeId, p => p.Id, (s, p) => new SessionInProgramme(
+                p.Name,
+                p.TimeZoneId,
+                new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal)))
+            .SingleOrDefaultAsync();
+
     public SessionStatus StatusOn(DateOnly today) =>
         today < StartDate ? SessionStatus.Planned : today > EndDate ? SessionStatus.Completed : SessionStatus.Running;
 }
+
+/// <summary>A session with what pages about it show of its programme.</summary>
+public sealed record SessionInProgramme(string Name, string TimeZoneId, SessionView Session);

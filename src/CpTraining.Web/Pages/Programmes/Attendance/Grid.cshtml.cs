@@ -149,15 +149,7 @@ public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
     private async Task<IActionResult?> LoadAsync(Guid id, int number, int? day)
     {
-        var found = await db.Sessions.AsNoTracking()
-            .Where(s => s.ProgrammeId == id && s.Number == number)
-            .Join(db.Programmes, s => s.ProgrammeId, p => p.Id, (s, p) => new
-            {
-                p.Name,
-                p.TimeZoneId,
-                Session = new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal),
-            })
-            .SingleOrDefaultAsync();
+        var found = await SessionView.FindAsync(db, id, number);
         if (found is null)
         {
             return NotFound();

@@ -167,14 +167,7 @@ public sealed class PresentationsModel(AppDbContext db, IStringLocalizer<SharedR
 
     private async Task<IActionResult?> LoadAsync(Guid id, int number, bool manage)
     {
-        var found = await db.Sessions.AsNoTracking()
-            .Where(s => s.ProgrammeId == id && s.Number == number)
-            .Join(db.Programmes, s => s.ProgrammeId, p => p.Id, (s, p) => new
-            {
-                p.Name,
-                Session = new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal),
-            })
-            .SingleOrDefaultAsync();
+        var found = await SessionView.FindAsync(db, id, number);
         if (found is null)
         {
             return NotFound();
