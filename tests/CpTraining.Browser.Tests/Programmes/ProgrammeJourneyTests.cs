@@ -112,8 +112,8 @@ public sealed class ProgrammeJourneyTests(BrowserFactory factory) : IClassFixtur
         await phonePage.ClickAsync(".navbar-toggler");
         await Expect(phonePage.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bcollapse show\b")); // the transition has ended
         await Expect(phonePage.Locator("#culture-select")).ToBeVisibleAsync();
-        await AssertFitsWidthAsync(phonePage, "the timeline with the menu open");
         await phonePage.ScreenshotAsync("menu-phone");
+        await AssertFitsWidthAsync(phonePage, "the timeline with the menu open");
     }
 
     private static async Task<string[]> StartDatesAsync(IPage page)
