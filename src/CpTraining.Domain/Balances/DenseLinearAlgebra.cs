@@ -4,121 +4,127 @@ namespace CpTraining.Domain.Balances;
 internal static class DenseLinearAlgebra
 {
     /// <summary>
-    /// Row-reduces <paramref name="a"/> (m×n) to echelon form by Gaussian elimination with partial pivoting, applying
-    /// the same row operations to <paramref name="rhs"/>. Afterwards rows 0..rank−1 are independent and the rest are
-    /// zero in <paramref name="a"/> (their <paramref name="rhs"/> is what is left over). O(m²n).
+    /// Cholesky factorisation with diagonal pivoting of the symmetric positive semi-definite <paramref name="s"/>
+    /// (m×m), which also finds its rank. At each stage the row that is most independent of those already chosen
+    /// (largest remaining diagonal relative to its own original diagonal) is taken; the factorisation stops when
+    /// every remaining row is, within <paramref name="relativeTolerance"/>, a combination of the chosen ones. The
+    /// test is relative to each row's own size, so rows of very different magnitude are judged fairly.
+    /// Returns the chosen rows in order and L (m×rank): for a chosen row, its row of the lower-triangular factor of
+    /// the chosen block; for any other row q, the coefficients with S[q, chosen] = L[q,·]·L[chosen,·]ᵀ. O(m²·rank).
     /// </summary>
-    public static int RowEchelon(double[,] a, double[] rhs, double tolerance)
+    public static (int[] Chosen, double[,] L) PivotedCholesky(double[,] s, double relativeTolerance)
     {
-        int m = a.GetLength(0), n = a.GetLength(1);
-        var rank = 0;
-        for (var col = 0; col < n && rank < m; col++)
+        var m = s.GetLength(0);
+        var l = new double[m, m];
+        var remaining = new double[m];
+        var taken = new bool[m];
+        var chosen = new List<int>(m);
+        for (var p = 0; p < m; p++)
         {
-            var pivot = rank;
-            for (var row = rank + 1; row < m; row++)
+            remaining[p] = s[p, p];
+        }
+
+        for (var t = 0; t < m; t++)
+        {
+            var pivot = -1;
+            var best = relativeTolerance;
+            for (var p = 0; p < m; p++)
             {
-                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
+                if (!taken[p] && s[p, p] > 0 && remaining[p] / s[p, p] > best)
                 {
-                    pivot = row;
+                    (pivot, best) = (p, remaining[p] / s[p, p]);
                 }
             }
 
-            if (Math.Abs(a[pivot, col]) <= tolerance)
+            if (pivot < 0)
             {
-                continue;
+                break;
             }
 
-            if (pivot != rank)
+            taken[pivot] = true;
+            chosen.Add(pivot);
+            var d = Math.Sqrt(remaining[pivot]);
+            l[pivot, t] = d;
+            for (var q = 0; q < m; q++)
             {
-                for (var j = 0; j < n; j++)
-                {
-                    (a[pivot, j], a[rank, j]) = (a[rank, j], a[pivot, j]);
-                }
-
-                (rhs[pivot], rhs[rank]) = (rhs[rank], rhs[pivot]);
-            }
-
-            for (var row = rank + 1; row < m; row++)
-            {
-                var f = a[row, col] / a[rank, col];
-                if (f == 0)
+                if (taken[q])
                 {
                     continue;
                 }
 
-                a[row, col] = 0;
-                for (var j = col + 1; j < n; j++)
+                var sum = s[q, pivot];
+                for (var k = 0; k < t; k++)
                 {
-                    a[row, j] -= f * a[rank, j];
+                    sum -= l[q, k] * l[pivot, k];
                 }
 
-                rhs[row] -= f * rhs[rank];
+                l[q, t] = sum / d;
+                remaining[q] -= l[q, t] * l[q, t];
             }
-
-            rank++;
         }
 
-        return rank;
+        return (chosen.ToArray(), l);
     }
 
-    /// <summary>Lower-triangular L with L·Lᵀ = <paramref name="s"/> (symmetric positive definite). O(k³/3).</summary>
-    public static double[,] Cholesky(double[,] s)
+    /// <summary>
+    /// The inverse of the chosen block S_cc = L_c·L_cᵀ (L_c lower triangular, rows in chosen order), as k×k in
+    /// chosen order: S_cc⁻¹ = L_c⁻ᵀ·L_c⁻¹. O(k³).
+    /// </summary>
+    public static double[,] InverseFromCholesky(double[,] l, int[] chosen)
     {
-        var k = s.GetLength(0);
-        var l = new double[k, k];
+        var k = chosen.Length;
+
+        // M = L_c⁻¹ by forward substitution, column by column.
+        var inv = new double[k, k];
+        for (var c = 0; c < k; c++)
+        {
+            for (var i = c; i < k; i++)
+            {
+                var sum = i == c ? 1.0 : 0.0;
+                for (var p = c; p < i; p++)
+                {
+                    sum -= l[chosen[i], p] * inv[p, c];
+                }
+
+                inv[i, c] = sum / l[chosen[i], i];
+            }
+        }
+
+        // S⁻¹ = Mᵀ·M.
+        var result = new double[k, k];
         for (var i = 0; i < k; i++)
         {
             for (var j = 0; j <= i; j++)
             {
-                var sum = s[i, j];
-                for (var p = 0; p < j; p++)
+                var sum = 0.0;
+                for (var p = i; p < k; p++)
                 {
-                    sum -= l[i, p] * l[j, p];
+                    sum += inv[p, i] * inv[p, j];
                 }
 
-                if (i == j)
-                {
-                    if (sum <= 0)
-                    {
-                        throw new InvalidOperationException("The constraint covariance is not positive definite.");
-                    }
-
-                    l[i, i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i, j] = sum / l[j, j];
-                }
+                result[i, j] = result[j, i] = sum;
             }
         }
 
-        return l;
+        return result;
     }
 
-    /// <summary>Solves L·Lᵀ·x = <paramref name="b"/> in place. O(k²).</summary>
-    public static void CholeskySolve(double[,] l, double[] b)
+    /// <summary>Solves L_c·y = <paramref name="b"/> (b in chosen order). O(k²).</summary>
+    public static double[] ForwardSolve(double[,] l, int[] chosen, double[] b)
     {
-        var k = b.Length;
+        var k = chosen.Length;
+        var y = new double[k];
         for (var i = 0; i < k; i++)
         {
             var sum = b[i];
             for (var p = 0; p < i; p++)
             {
-                sum -= l[i, p] * b[p];
+                sum -= l[chosen[i], p] * y[p];
             }
 
-            b[i] = sum / l[i, i];
+            y[i] = sum / l[chosen[i], i];
         }
 
-        for (var i = k - 1; i >= 0; i--)
-        {
-            var sum = b[i];
-            for (var p = i + 1; p < k; p++)
-            {
-                sum -= l[p, i] * b[p];
-            }
-
-            b[i] = sum / l[i, i];
-        }
+        return y;
     }
 }
