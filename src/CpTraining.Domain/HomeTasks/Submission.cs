@@ -1,3 +1,5 @@
+using CpTraining.Domain.Balances;
+
 namespace CpTraining.Domain.HomeTasks;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed class Submission
 
     private readonly List<SubmissionVersion> _versions = [];
     private readonly List<Review> _reviews = [];
+    private readonly List<StreamComment> _streamComments = [];
     private Guid[] _draftFileIds = [];
 
     private Submission()
@@ -53,6 +56,9 @@ public sealed class Submission
 
     public IReadOnlyList<Guid> DraftFileIds => _draftFileIds;
 
+    /// <summary>The balance worksheet attached to the work (a balance task); frozen into each submitted version.</summary>
+    public Guid? WorksheetId { get; private set; }
+
     public string? LastSavedBy { get; private set; }
 
     public DateTimeOffset? LastSavedAt { get; private set; }
@@ -76,6 +82,8 @@ public sealed class Submission
     public IReadOnlyList<SubmissionVersion> Versions => _versions.OrderBy(v => v.Number).ToList();
 
     public IReadOnlyList<Review> Reviews => _reviews.OrderBy(r => r.At).ToList();
+
+    public IReadOnlyList<StreamComment> StreamComments => _streamComments.OrderBy(c => c.At).ToList();
 
     /// <summary>The due date that counts: the extension when one was granted.</summary>
     public DateOnly EffectiveDueDate => ExtendedUntil is { } e && e > DueDate ? e : DueDate;
@@ -125,7 +133,7 @@ public sealed class Submission
     /// Hands the work in as a new version. The same <paramref name="idempotencyKey"/> twice (a double click, a
     /// resent form) gives back the version the first call made instead of a second one.
     /// </summary>
-    public SubmissionVersion Submit(string? text, IEnumerable<Guid> fileIds, string userId, DateTimeOffset now, DateOnly today, Guid idempotencyKey)
+    public SubmissionVersion Submit(string? text, IEnumerable<Guid> fileIds, string userId, DateTimeOffset now, DateOnly today, Guid idempotencyKey, WorksheetSnapshot? worksheet = null)
     {
         if (_versions.Find(v => v.IdempotencyKey == idempotencyKey) is { } already)
         {
@@ -135,19 +143,59 @@ public sealed class Submission
         CheckEditable(today);
         var files = CheckFiles(fileIds);
         var clean = Text.Optional(text, "Text", TextMaxLength);
-        if (clean is null && files.Length == 0)
+        if (clean is null && files.Length == 0 && WorksheetId is null)
         {
             throw new DomainException("Text", "Write an answer or attach a file before submitting.");
         }
 
+        if (WorksheetId is not null && worksheet?.WorksheetId != WorksheetId)
+        {
+            throw new InvalidOperationException("The attached worksheet's snapshot must be submitted with the work.");
+        }
+
         var first = _versions.Count == 0;
-        var version = new SubmissionVersion(Id, _versions.Count + 1, clean ?? string.Empty, files, userId, now, first && today > EffectiveDueDate, idempotencyKey);
+        var version = new SubmissionVersion(Id, _versions.Count + 1, clean ?? string.Empty, files, userId, now, first && today > EffectiveDueDate, idempotencyKey)
+        {
+            Worksheet = WorksheetId is null ? null : worksheet,
+        };
         _versions.Add(version);
         DraftText = clean;
         _draftFileIds = files;
         (LastSavedBy, LastSavedAt) = (userId, now);
         Status = SubmissionStatus.Submitted;
         return version;
+    }
+
+    /// <summary>
+    /// Attaches a balance worksheet of the same company and programme (null detaches it); while the work is editable.
+    /// Each submitted version then freezes a snapshot of it, so what the trainer reviews never changes afterwards.
+    /// </summary>
+    public void AttachWorksheet(WorksheetSnapshot? worksheet, DateOnly today)
+    {
+        CheckEditable(today);
+        if (worksheet is not null && (worksheet.ProgrammeId != ProgrammeId || worksheet.CompanyId != CompanyId))
+        {
+            throw new DomainException("WorksheetId", "Only a worksheet of this company in this programme can be attached.");
+        }
+
+        WorksheetId = worksheet?.WorksheetId;
+    }
+
+    /// <summary>A trainer's comment on one stream of the worksheet frozen in a submitted version. Never changed or deleted.</summary>
+    public StreamComment CommentOnStream(int versionNumber, Guid streamId, string? text, string authorId, DateTimeOffset now)
+    {
+        var version = _versions.Find(v => v.Number == versionNumber)
+            ?? throw new DomainException("This version does not exist.");
+        if (version.Worksheet is not { } sheet || !sheet.Streams.Any(s => s.Id == streamId) && !sheet.EnergyStreams.Any(s => s.Id == streamId))
+        {
+            throw new DomainException("StreamId", "This stream is not in the worksheet submitted with version {0}.", versionNumber);
+        }
+
+        var clean = Text.Optional(text, "Comment", StreamComment.TextMaxLength)
+            ?? throw new DomainException("Comment", "Write the comment.");
+        var comment = new StreamComment(Id, versionNumber, streamId, clean, authorId, now);
+        _streamComments.Add(comment);
+        return comment;
     }
 
     /// <summary>Hands the latest version back for revision; the reasons are required.</summary>
@@ -310,6 +358,46 @@ public sealed class SubmissionVersion
 
     /// <summary>The submitting form's key: the same form posted twice makes one version.</summary>
     public Guid IdempotencyKey { get; private set; }
+
+    /// <summary>The attached balance worksheet as it was when this version was submitted (null: none attached).</summary>
+    public WorksheetSnapshot? Worksheet { get; internal init; }
+}
+
+/// <summary>A trainer's comment on one stream of a submitted worksheet.</summary>
+public sealed class StreamComment
+{
+    public const int TextMaxLength = 4_000;
+
+    private StreamComment()
+    {
+        Text = AuthorId = string.Empty;
+    }
+
+    internal StreamComment(Guid submissionId, int versionNumber, Guid streamId, string text, string authorId, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        SubmissionId = submissionId;
+        VersionNumber = versionNumber;
+        StreamId = streamId;
+        Text = text;
+        AuthorId = authorId;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SubmissionId { get; private set; }
+
+    public int VersionNumber { get; private set; }
+
+    /// <summary>A material or energy stream of the version's worksheet snapshot.</summary>
+    public Guid StreamId { get; private set; }
+
+    public string Text { get; private set; }
+
+    public string AuthorId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
 }
 
 /// <summary>A trainer's decision and feedback on one version. Never changed or deleted; a new review is a new row.</summary>

@@ -39,6 +39,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Presentation> Presentations => Set<Presentation>();
 
+    public DbSet<Domain.Balances.Worksheet> Worksheets => Set<Domain.Balances.Worksheet>();
+
+    public DbSet<StoredEmissionFactor> EmissionFactors => Set<StoredEmissionFactor>();
+
+    public DbSet<StreamComment> StreamComments => Set<StreamComment>();
+
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

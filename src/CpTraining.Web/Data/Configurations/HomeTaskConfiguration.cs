@@ -71,6 +71,9 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.Versions).WithOne().HasForeignKey(v => v.SubmissionId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(s => s.Versions).HasField("_versions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasOne<Domain.Balances.Worksheet>().WithMany().HasForeignKey(s => s.WorksheetId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(s => s.StreamComments).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.StreamComments).HasField("_streamComments").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(s => s.Reviews).WithOne().HasForeignKey(r => r.SubmissionId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(s => s.Reviews).HasField("_reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -87,10 +90,24 @@ internal sealed class SubmissionVersionConfiguration : IEntityTypeConfiguration<
         b.Property(v => v.SubmittedBy).HasMaxLength(450).IsRequired();
         b.Ignore(v => v.FileIds);
         b.Property<Guid[]>("_fileIds").HasColumnName("file_ids").IsRequired();
+        b.Property(v => v.Worksheet).HasJsonConversion();
         b.HasIndex(v => new { v.SubmissionId, v.Number }).IsUnique();
 
         // The database refuses a second version from the same form even if two requests race past the check.
         b.HasIndex(v => new { v.SubmissionId, v.IdempotencyKey }).IsUnique();
+    }
+}
+
+internal sealed class StreamCommentConfiguration : IEntityTypeConfiguration<StreamComment>
+{
+    public void Configure(EntityTypeBuilder<StreamComment> b)
+    {
+        b.ToTable("stream_comments");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Text).HasMaxLength(StreamComment.TextMaxLength).IsRequired();
+        b.Property(c => c.AuthorId).HasMaxLength(450).IsRequired();
+        b.HasIndex(c => new { c.SubmissionId, c.VersionNumber });
     }
 }
 
