@@ -34,6 +34,42 @@ internal static class Axes
     public static string Shorten(string text, int maxChars) =>
         text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1).TrimEnd(), "…");
 
+    /// <summary>
+    /// Splits a category name into lines no wider than <paramref name="maxWidth"/>, or returns null when it cannot
+    /// (a word wider than the slot, as in CJK text without spaces, or more than <paramref name="maxLines"/> lines):
+    /// the caller then turns the labels instead. Level, wrapped labels read better in a report than turned ones.
+    /// </summary>
+    public static List<string>? Wrap(string text, double maxWidth, double fontSize, int maxLines)
+    {
+        var lines = new List<string>();
+        var current = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (EstimateTextWidth(word, fontSize) > maxWidth)
+            {
+                return null;
+            }
+
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (EstimateTextWidth(candidate, fontSize) <= maxWidth)
+            {
+                current = candidate;
+            }
+            else
+            {
+                lines.Add(current);
+                current = word;
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            lines.Add(current);
+        }
+
+        return lines.Count <= maxLines ? lines : null;
+    }
+
     /// <summary>"80 %" or "80%" as the culture writes percentages.</summary>
     public static string Percent(double percent, CultureInfo culture, int decimals = 0) =>
         (percent / 100).ToString("P" + decimals.ToString(CultureInfo.InvariantCulture), culture);

@@ -125,17 +125,25 @@ public sealed class ParetoChart
         var top = Padding + (ShowTitle ? 34 : 8);
         var left = Padding + (ValueAxisTitle is null ? 0 : 22) + Axes.WidestLabel(ticks.Select(TickLabel), Axes.TickFontSize) + 10;
         var right = Width - Padding - (CumulativeAxisTitle is null ? 0 : 22) - Axes.WidestLabel([Axes.Percent(100, culture)], Axes.TickFontSize) - 10;
-        var plotWidth = right - left;
-        var slot = rows.Count > 0 ? plotWidth / rows.Count : plotWidth;
-        var barWidth = Math.Min(slot * 0.7, 90);
-
-        // Category labels: level when they fit under their bar, otherwise turned 40° (cut at 28 characters).
+        // Category labels: level and wrapped (up to three lines) when every name fits under its bar, otherwise all
+        // turned 40° and cut at 28 characters, with room on the left for the first one.
+        var slot = (right - left) / Math.Max(1, rows.Count);
+        var wrapped = rows.Select(r => Axes.Wrap(r.Label, slot - 6, Axes.TickFontSize, 3)).ToList();
+        var turned = wrapped.Any(w => w is null);
         var labels = rows.Select(r => Axes.Shorten(r.Label, 28)).ToList();
         var widest = Axes.WidestLabel(labels, Axes.TickFontSize);
-        var turned = widest > slot - 6;
-        var labelDepth = turned ? (Math.Sin(40 * Math.PI / 180) * widest) + 14 : 18;
+        if (turned)
+        {
+            left = Math.Max(left, Padding + (Math.Cos(40 * Math.PI / 180) * widest) - (slot / 2) + 4);
+            slot = (right - left) / Math.Max(1, rows.Count);
+        }
+
+        var plotWidth = right - left;
+        var barWidth = Math.Min(slot * 0.7, 90);
+        var lineCount = turned ? 0 : wrapped.Select(w => w!.Count).DefaultIfEmpty(1).Max();
+        var labelDepth = turned ? (Math.Sin(40 * Math.PI / 180) * widest) + 14 : 6 + (lineCount * 14);
         var bottom = top + PlotHeight;
-        var height = bottom + labelDepth + (CategoryAxisTitle is null ? 0 : 22) + Padding;
+        var height = bottom + labelDepth + (CategoryAxisTitle is null ? 0 : 24) + Padding;
 
         double Y(double v) => bottom - (v / ticks[^1] * PlotHeight);
         double YPercent(double p) => bottom - (p / 100 * PlotHeight);
@@ -150,9 +158,11 @@ public sealed class ParetoChart
 
         // Right axis: 0–100 % at the same height as the plot, ticks every 20 %.
         var percentAxis = El("g", A("class", "axis axis-percent"));
-        for (var p = 0; p <= 100; p += 20)
+        // The reference share is labelled on this axis, in bold, where its dashed line ends.
+        foreach (var p in new[] { 0.0, 20, 40, 60, 80, 100 }.Where(p => Math.Abs(p - ReferencePercent) >= 5).Append(ReferencePercent))
         {
-            percentAxis.Add(Text(right + 6, YPercent(p) + 4, Axes.Percent(p, culture), A("font-size", Axes.TickFontSize), A("fill", MutedTextColour)));
+            var isReference = p == ReferencePercent;
+            percentAxis.Add(Text(right + 6, YPercent(p) + 4, Axes.Percent(p, culture), A("font-size", Axes.TickFontSize), A("fill", isReference ? TextColour : MutedTextColour), isReference ? A("font-weight", "600") : null));
         }
 
         root.Add(percentAxis);
@@ -182,10 +192,17 @@ public sealed class ParetoChart
                 bar.Add(Text(centre, y - 5, TickLabel(row.Value), A("text-anchor", "middle"), A("font-size", 10.5), A("fill", MutedTextColour)));
             }
 
-            var labelY = bottom + 15;
+            var labelY = bottom + 16;
             bar.Add(turned
                 ? Text(centre, labelY, labels[i], A("text-anchor", "end"), A("font-size", Axes.TickFontSize), A("transform", $"rotate(-40 {N(centre)} {N(labelY)})"))
-                : Text(centre, labelY, labels[i], A("text-anchor", "middle"), A("font-size", Axes.TickFontSize)));
+                : El(
+                    "text",
+                    A("class", "category"),
+                    A("x", centre),
+                    A("y", labelY),
+                    A("text-anchor", "middle"),
+                    A("font-size", Axes.TickFontSize),
+                    wrapped[i]!.Select((line, n) => El("tspan", A("x", centre), A("dy", n == 0 ? 0 : 14), line))));
             bars.Add(bar);
         }
 
@@ -195,8 +212,7 @@ public sealed class ParetoChart
         root.Add(El(
             "g",
             A("class", "reference"),
-            El("line", A("x1", left), A("y1", reference), A("x2", right), A("y2", reference), A("stroke", MutedTextColour), A("stroke-width", 1), A("stroke-dasharray", "6 4")),
-            Text(left + 4, reference - 5, Axes.Percent(ReferencePercent, culture), A("font-size", Axes.TickFontSize), A("fill", MutedTextColour))));
+            El("line", A("x1", left), A("y1", reference), A("x2", right), A("y2", reference), A("stroke", MutedTextColour), A("stroke-width", 1), A("stroke-dasharray", "6 4"))));
 
         if (rows.Count > 0 && rows[^1].CumulativePercent > 0)
         {

@@ -420,7 +420,7 @@ public sealed class SankeyDiagram
 
         // Horizontal: label room on both sides, then evenly spaced columns wide enough for the step labels.
         string ValueText(PlacedNode n) => WithUnit(FormatNumber(n.Throughput, culture, ValueFormat), Unit);
-        double LabelWidth(PlacedNode n) => Math.Max(EstimateTextWidth(n.Node.Name, FontSize) * 1.06, EstimateTextWidth(ValueText(n), FontSize));
+        double LabelWidth(PlacedNode n) => Math.Max(EstimateTextWidth(n.Node.Name, FontSize) * 1.1, EstimateTextWidth(ValueText(n), FontSize));
         var left = Padding + placed.Values.Where(n => n.Column == 0).Select(LabelWidth).DefaultIfEmpty(0).Max() + 10;
         var right = placed.Values.Where(n => n.Column == columnCount - 1 && n.Node.Kind == SankeyNodeKind.Output).Select(LabelWidth).DefaultIfEmpty(0).Max() + 10 + Padding;
         var stepLabel = placed.Values.Where(n => n.Node.Kind == SankeyNodeKind.Step).Select(LabelWidth).DefaultIfEmpty(0).Max();
