@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Pages.Worksheets;
+
+/// <summary>
+/// What one user may do with one company's balance worksheets in one programme, read in one query. Reading follows
+/// <see cref="CompanyOperations.View"/> (administrators, the programme's coordinators and trainers, the company's
+/// engineers and managers while it is actively enrolled); writing (edit, import, copy, create) is
+/// <see cref="CompanyOperations.Manage"/> (administrators, coordinators, the company's assigned trainer while active)
+/// or being an engineer of the company while it is actively enrolled. Managers read only.
+/// </summary>
+public sealed record WorksheetAccess(
+    Guid? WorksheetId,
+    Guid ProgrammeId,
+    Guid CompanyId,
+    string ProgrammeName,
+    string ProgrammeCountry,
+    string CompanyName,
+    bool MayView,
+    bool MayEdit)
+{
+    /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
+    public string DefaultCurrency => string.Equals(ProgrammeCountry.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(ProgrammeCountry.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
+
+    /// <summary>Null when the worksheet does not exist (404 for an unknown id and a guessed one alike).</summary>
+    public static async Task<WorksheetAccess?> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid worksheetId)
+    {
+        var sheet = await db.Worksheets.AsNoTracking()
+            .Where(w => w.Id == worksheetId)
+            .Select(w => new { w.ProgrammeId, w.CompanyId })
+            .SingleOrDefaultAsync();
+        return sheet is null ? null : await ForCompanyAsync(db, user, sheet.ProgrammeId, sheet.CompanyId, worksheetId);
+    }
+
+    /// <summary>Null when the company is not enrolled in the programme (or either does not exist).</summary>
+    public static async Task<WorksheetAccess?> ForCompanyAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId, Guid companyId, Guid? worksheetId = null)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        var row = await db.Enrolments.AsNoTracking()
+            .Where(e => e.ProgrammeId == programmeId && e.CompanyId == companyId)
+            .Select(e => new
+            {
+                e.TrainerUserId,
+                e.ArchivedAt,
+                Programme = db.Programmes.Where(p => p.Id == programmeId).Select(p => new { p.Name, p.Country }).Single(),
+                Company = db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).Single(),
+                Roles = db.ProgrammeMembers
+                    .Where(m => m.ProgrammeId == programmeId && m.UserId == userId)
+                    .Select(m => new { m.Role, m.CompanyId })
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync();
+        if (row is null)
+        {
+            return null;
+        }
+
+        // The same rules as CompanyAuthorizationHandler, plus the company's engineers writing.
+        var isAdministrator = user.IsInRole(Roles.Administrator);
+        var coordinates = isAdministrator
+            || (row.Roles.Exists(r => r.Role == ProgrammeRole.Coordinator) && user.IsInRole(Roles.Coordinator));
+        var trains = row.Roles.Exists(r => r.Role == ProgrammeRole.Trainer);
+        var active = row.ArchivedAt is null;
+        var trainsIt = trains && row.TrainerUserId == userId;
+        var inTeam = active && row.Roles.Exists(r => r.CompanyId == companyId);
+        var engineer = active && row.Roles.Exists(r => r.CompanyId == companyId && r.Role == ProgrammeRole.Engineer);
+        var manages = coordinates || (trainsIt && active);
+        return new WorksheetAccess(
+            worksheetId,
+            programmeId,
+            companyId,
+            row.Programme.Name,
+            row.Programme.Country,
+            row.Company,
+            MayView: coordinates || trains || inTeam,
+            MayEdit: manages || engineer);
+    }
+}
