@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
-using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -230,7 +229,7 @@ public sealed class EditorModel(AppDbContext db, TimeProvider time, IStringLocal
         }
         catch (DomainException ex)
         {
-            ModelState.AddDomainError(ex, t, prefix);
+            FormNumbers.ShowError(ModelState, t, prefix, ex);
             what = null;
         }
 

@@ -71,14 +71,30 @@ internal sealed class FormNumbers(ModelStateDictionary modelState, IStringLocali
         return Try(() =>
         {
             var value = NumberParser.Parse(text, _culture, field);
-            return new Quantity(text!.Trim(), value, Units.Parse(unit, field == "Quantity" ? "Unit" : field), density, calorificValue, calorificValue is null ? null : basis ?? CalorificBasis.PerKilogram);
+            return new Quantity(text!.Trim(), value, Units.Parse(unit, "Unit"), density, calorificValue, calorificValue is null ? null : basis ?? CalorificBasis.PerKilogram);
         });
     }
 
     public void Refuse(DomainException ex)
     {
         Failed = true;
-        modelState.AddDomainError(ex, t, prefix);
+        ShowError(modelState, t, prefix, ex);
+    }
+
+    /// <summary>
+    /// Shows a domain refusal next to the form's field: a step's accumulation has its own unit and density fields,
+    /// which the quantity's own refusals ("Unit", "Density") are about.
+    /// </summary>
+    public static void ShowError(ModelStateDictionary modelState, IStringLocalizer t, string prefix, DomainException ex)
+    {
+        var field = (prefix, ex.Field) switch
+        {
+            ("Step", "Density") => "AccumulationDensity",
+            ("Step", "Unit") => "AccumulationUnit",
+            ("Step", "CalorificValue") => "Accumulation",
+            _ => ex.Field,
+        };
+        modelState.AddDomainError(field == ex.Field ? ex : new DomainException(field, ex.MessageTemplate, [.. ex.Arguments]), t, prefix);
     }
 
     private T? Try<T>(Func<T?> read)
