@@ -29,9 +29,11 @@ public static class NumberParser
             throw new DomainException(field, "This field is required.");
         }
 
+        // The example is formatted first: the message template must be the last string literal of the call.
+        var example = 1234.5m.ToString("#,##0.0", culture);
         return TryParse(text, culture, out var value)
             ? value
-            : throw new DomainException(field, "\"{0}\" is not a number; write it like {1}.", text.Trim(), 1234.5m.ToString("#,##0.0", culture));
+            : throw new DomainException(field, "\"{0}\" is not a number; write it like {1}.", text.Trim(), example);
     }
 
     /// <summary>Like <see cref="Parse"/> but blank text gives null.</summary>

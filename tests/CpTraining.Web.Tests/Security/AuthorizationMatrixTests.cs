@@ -36,6 +36,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     private static readonly Who[] SeeCompanyA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfA, Who.ManagerOfA];
     private static readonly Who[] SeeCompanyB = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfB];
     private static readonly Who[] ManageCompanyA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA];
+    private static readonly Who[] WriteWorksheetsOfA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.EngineerOfA];
+    private static readonly Who[] WriteWorksheetsOfB = [Who.Administrator, Who.CoordinatorOfP, Who.EngineerOfB];
 
     /// <summary>(url template, who may GET it, who may POST to it — null when the page has no form, the POST handler).</summary>
     public static TheoryData<string, Who> Cases()
@@ -102,6 +104,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/tasks/{SA}", SeeCompanyA, [Who.EngineerOfA], "Save"),
         ("/tasks/{SB}", SeeCompanyB, [Who.EngineerOfB], "Submit"),
         ("/tasks/files/{FA}", SeeCompanyA, null, null),
+
+        // Balance worksheets (W: company A's worksheet): read per CompanyOperations.View, written by Manage or A's engineers.
+        ("/programmes/{P}/companies/{A}/worksheets", SeeCompanyA, WriteWorksheetsOfA, "Create"),
+        ("/programmes/{P}/companies/{B}/worksheets", SeeCompanyB, WriteWorksheetsOfB, "Create"),
+        ("/programmes/{P}/companies/{A}/worksheets?form=copy", SeeCompanyA, WriteWorksheetsOfA, "Copy"),
+        ("/worksheets/{W}", SeeCompanyA, WriteWorksheetsOfA, "Details"),
+        ("/worksheets/{W}?form=step", SeeCompanyA, WriteWorksheetsOfA, "SaveStep"),
+        ("/worksheets/{W}?form=move", SeeCompanyA, WriteWorksheetsOfA, "MoveStep"),
+        ("/worksheets/{W}?form=remove-step", SeeCompanyA, WriteWorksheetsOfA, "RemoveStep"),
+        ("/worksheets/{W}?form=stream", SeeCompanyA, WriteWorksheetsOfA, "SaveStream"),
+        ("/worksheets/{W}?form=remove-stream", SeeCompanyA, WriteWorksheetsOfA, "RemoveStream"),
+        ("/worksheets/{W}?form=energy", SeeCompanyA, WriteWorksheetsOfA, "SaveEnergy"),
+        ("/worksheets/{W}?form=remove-energy", SeeCompanyA, WriteWorksheetsOfA, "RemoveEnergy"),
     ];
 
     [Theory]
@@ -137,7 +152,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         var token = FormClient.Token(await client.GetDocumentAsync("/account/change-password"));
         var before = await world.SnapshotAsync();
 
-        var target = world.Resolve(template) + (page.Handler is null ? string.Empty : "?handler=" + page.Handler);
+        var url = world.Resolve(template);
+        var target = url + (page.Handler is null ? string.Empty : (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=" + page.Handler);
         var response = await client.PostAsync(target, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -234,6 +250,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public Guid FA { get; private set; }
 
+        /// <summary>Company A's balance worksheet in P, with a step, a stream and an energy stream.</summary>
+        public Guid W { get; private set; }
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -259,6 +278,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateUserAsync(Roles.Engineer, "outsider@test.local");
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
             await CreateHomeTaskAsync(coordinatorP.Id);
+            await CreateWorksheetAsync();
+        }
+
+        private async Task CreateWorksheetAsync()
+        {
+            await using var db = NewDbContext();
+            var sheet = Domain.Balances.Worksheet.Create(P, A, "Dyeing line", "Reactive dyeing", "UAH", Clock.GetUtcNow());
+            var step = sheet.AddStep("Dyeing");
+            sheet.AddStream(new Domain.Balances.StreamSpec("Fabric", "Cotton", null, step.Id, Domain.Balances.Quantity.Of(2m, Domain.Balances.Unit.Tonne)));
+            sheet.AddEnergyStream(new Domain.Balances.EnergyStreamSpec(null, step.Id, Domain.Balances.EnergyCarrier.Electricity, Domain.Balances.Quantity.Of(400m, Domain.Balances.Unit.KilowattHour)));
+            db.Worksheets.Add(sheet);
+            await db.SaveChangesAsync();
+            W = sheet.Id;
         }
 
         private async Task CreateHomeTaskAsync(string coordinatorId)
@@ -294,7 +326,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{T}", T.ToString(), StringComparison.Ordinal)
                 .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
-                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal);
+                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
+                .Replace("{W}", W.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
