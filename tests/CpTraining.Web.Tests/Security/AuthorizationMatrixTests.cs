@@ -102,6 +102,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/tasks/{SA}", SeeCompanyA, [Who.EngineerOfA], "Save"),
         ("/tasks/{SB}", SeeCompanyB, [Who.EngineerOfB], "Submit"),
         ("/tasks/files/{FA}", SeeCompanyA, null, null),
+
+        // Balances (W: a worksheet of company A).
+        ("/worksheets/{W}/balance", SeeCompanyA, null, null),
+        ("/worksheets/{W}/balance?reconcile=true", SeeCompanyA, null, null),
+        ("/emission-factors", Everyone, Creators, "Save"),
     ];
 
     [Theory]
@@ -259,6 +264,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateUserAsync(Roles.Engineer, "outsider@test.local");
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
             await CreateHomeTaskAsync(coordinatorP.Id);
+            await CreateWorksheetAsync();
+        }
+
+        /// <summary>Company A's worksheet W: one step, one input, one output.</summary>
+        public Guid W { get; private set; }
+
+        private async Task CreateWorksheetAsync()
+        {
+            await using var db = NewDbContext();
+            var sheet = Domain.Balances.Worksheet.Create(P, A, "Worksheet W", null, "UAH", Clock.GetUtcNow());
+            var step = sheet.AddStep("Step");
+            sheet.AddStream(new Domain.Balances.StreamSpec("In", "Water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m));
+            sheet.AddStream(new Domain.Balances.StreamSpec("Out", "Water", step.Id, null, Domain.Balances.Quantity.Of(9m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m, OutputClass: Domain.Balances.OutputClass.Wastewater));
+            db.Worksheets.Add(sheet);
+            await db.SaveChangesAsync();
+            W = sheet.Id;
         }
 
         private async Task CreateHomeTaskAsync(string coordinatorId)
@@ -294,7 +315,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{T}", T.ToString(), StringComparison.Ordinal)
                 .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
-                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal);
+                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
+                .Replace("{W}", W.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
