@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using CpTraining.Domain.Balances;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Programmes;
+using CpTraining.Web.Tests.Balances;
 using CpTraining.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,6 +174,52 @@ for (var run = 0; run < 3; run++)
 }
 
 File.Delete(twentyMb);
+
+// 5. A balance of 40 steps and 400 streams (80 energy carriers, all streams ± 5 %): BalanceEvaluation.Evaluate alone
+// (closure, energy and CO₂, cost of losses, reconciliation), then its results page over HTTP with reconciliation shown
+// (both Sankey diagrams and the Pareto chart rendered).
+{
+    var balanceCompany = await factory.EnrolCompanyAsync(sample, "Balance company");
+    var sheet = BalanceSetup.Large(sample, balanceCompany.Id, factory.Clock.GetUtcNow());
+    var snapshot = sheet.Snapshot();
+    var factors = EmissionFactorCatalogue.Build([]);
+    for (var i = 0; i < 50; i++)
+    {
+        BalanceEvaluation.Evaluate(snapshot, factors, "Ukraine");
+    }
+
+    var evaluations = new List<double>();
+    for (var i = 0; i < 500; i++)
+    {
+        var e = Stopwatch.StartNew();
+        BalanceEvaluation.Evaluate(snapshot, factors, "Ukraine");
+        evaluations.Add(e.Elapsed.TotalMilliseconds);
+    }
+
+    evaluations.Sort();
+    Console.WriteLine($"balance evaluation, 40 steps / 400 streams: median {evaluations[250]:0.00} ms, p95 {evaluations[475]:0.00} ms (500 runs)");
+
+    await BalanceSetup.SaveAsync(factory, sheet);
+    var balanceClient = factory.NewClient();
+    await CpTrainingFactory.SignInAsync(balanceClient, coordinator.Email!);
+    var balanceUrl = BalanceSetup.Balance(sheet.Id) + "?reconcile=true";
+    for (var i = 0; i < 20; i++)
+    {
+        (await balanceClient.GetAsync(balanceUrl)).EnsureSuccessStatusCode();
+    }
+
+    var pageTimes = new List<double>();
+    for (var i = 0; i < 200; i++)
+    {
+        var t = Stopwatch.StartNew();
+        (await balanceClient.GetAsync(balanceUrl)).EnsureSuccessStatusCode();
+        pageTimes.Add(t.Elapsed.TotalMilliseconds);
+    }
+
+    pageTimes.Sort();
+    Console.WriteLine($"GET balance page, 40 steps / 400 streams: p50 {pageTimes[100]:0.0} ms, p95 {pageTimes[190]:0.0} ms, max {pageTimes[^1]:0.0} ms (200 requests)");
+}
+
 Console.WriteLine($"peak working set: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 Console.WriteLine($"working set after the run: {Environment.WorkingSet / 1024 / 1024} MiB");
 await ((Xunit.IAsyncLifetime)factory).DisposeAsync();

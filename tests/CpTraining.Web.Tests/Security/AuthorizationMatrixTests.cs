@@ -117,6 +117,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/worksheets/{W}?form=remove-stream", SeeCompanyA, WriteWorksheetsOfA, "RemoveStream"),
         ("/worksheets/{W}?form=energy", SeeCompanyA, WriteWorksheetsOfA, "SaveEnergy"),
         ("/worksheets/{W}?form=remove-energy", SeeCompanyA, WriteWorksheetsOfA, "RemoveEnergy"),
+        // Balances (W: a worksheet of company A).
+        ("/worksheets/{W}/balance", SeeCompanyA, null, null),
+        ("/worksheets/{W}/balance?reconcile=true", SeeCompanyA, null, null),
+        ("/emission-factors", Everyone, Creators, "Save"),
     ];
 
     [Theory]
@@ -281,12 +285,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateWorksheetAsync();
         }
 
+        /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
         private async Task CreateWorksheetAsync()
         {
             await using var db = NewDbContext();
             var sheet = Domain.Balances.Worksheet.Create(P, A, "Dyeing line", "Reactive dyeing", "UAH", Clock.GetUtcNow());
             var step = sheet.AddStep("Dyeing");
             sheet.AddStream(new Domain.Balances.StreamSpec("Fabric", "Cotton", null, step.Id, Domain.Balances.Quantity.Of(2m, Domain.Balances.Unit.Tonne)));
+            sheet.AddStream(new Domain.Balances.StreamSpec("In", "Water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m));
+            sheet.AddStream(new Domain.Balances.StreamSpec("Out", "Water", step.Id, null, Domain.Balances.Quantity.Of(9m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m, OutputClass: Domain.Balances.OutputClass.Wastewater));
             sheet.AddEnergyStream(new Domain.Balances.EnergyStreamSpec(null, step.Id, Domain.Balances.EnergyCarrier.Electricity, Domain.Balances.Quantity.Of(400m, Domain.Balances.Unit.KilowattHour)));
             db.Worksheets.Add(sheet);
             await db.SaveChangesAsync();
