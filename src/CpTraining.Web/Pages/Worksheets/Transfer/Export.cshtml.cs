@@ -43,7 +43,8 @@ public sealed class ExportModel(AppDbContext db, IAuthorizationService authoriza
             .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
             .AsSplitQuery()
             .SingleAsync(w => w.Id == worksheetId)).Snapshot();
-        var fileName = FileInspector.SanitiseFileName($"{sheet.Name}.{format}");
+        // The name is the worksheet's, not a path: its slashes are kept out of the directory split.
+        var fileName = FileInspector.SanitiseFileName($"{sheet.Name.Replace('/', '_').Replace('\\', '_')}.{format}");
         if (format == "csv")
         {
             return File(StreamCsv.Write(sheet), "text/csv; charset=utf-8", fileName);
