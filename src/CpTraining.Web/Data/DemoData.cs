@@ -112,6 +112,7 @@ internal static partial class DemoData
         await db.SaveChangesAsync();
         await SeedCurrentProgrammeCompaniesAsync(db, users, time, password);
         await SeedHomeTasksAsync(db, users, time);
+        await SeedBalancesAsync(db, time);
         LogSeeded(logger);
     }
 

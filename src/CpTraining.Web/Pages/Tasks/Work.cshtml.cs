@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using CpTraining.Domain;
+using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
+using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -120,6 +122,15 @@ public sealed class WorkModel(
     /// <summary>The posted text could not be put back in the form (it was not saved): shown read-only so it can be copied.</summary>
     public string? UnsavedText { get; private set; }
 
+    /// <summary>The balance worksheet attached to the work (frozen into each submitted version); null: none.</summary>
+    public WorksheetChoice? AttachedWorksheet { get; private set; }
+
+    /// <summary>The company's worksheets in the programme, for the writer to attach one.</summary>
+    public IReadOnlyList<WorksheetChoice> Worksheets { get; private set; } = [];
+
+    /// <summary>Per version number: the worksheet frozen with it and the trainers' comments on its streams.</summary>
+    public IReadOnlyDictionary<int, FrozenWorksheetView> FrozenWorksheets { get; private set; } = new Dictionary<int, FrozenWorksheetView>();
+
     private TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
 
     /// <summary>A time in the programme's time zone, for "last saved at" and version times.</summary>
@@ -162,6 +173,77 @@ public sealed class WorkModel(
     public Task<IActionResult> OnPostSaveAsync() => SaveAsync(RouteSubmissionId, submit: false);
 
     public Task<IActionResult> OnPostSubmitAsync() => SaveAsync(RouteSubmissionId, submit: true);
+
+    /// <summary>
+    /// Attaches one of the company's worksheets in the programme; a worksheet of another company or programme (a
+    /// forged id) is refused by <see cref="Submission.AttachWorksheet"/> and nothing is written.
+    /// </summary>
+    public Task<IActionResult> OnPostAttachAsync() => AttachAsync(RouteSubmissionId, detach: false);
+
+    public Task<IActionResult> OnPostDetachAsync() => AttachAsync(RouteSubmissionId, detach: true);
+
+    private async Task<IActionResult> AttachAsync(Guid submissionId, bool detach)
+    {
+        var refused = await PrepareAsync(submissionId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        Input = new InputModel { Text = CurrentText, Version = Input.Version, IdempotencyKey = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey };
+        var worksheetId = Guid.TryParse(Request.Form["WorksheetId"], out var id) ? id : (Guid?)null;
+        if (!detach && worksheetId is null)
+        {
+            ModelState.AddModelError("WorksheetId", t["Choose a worksheet to attach."]);
+            return Page();
+        }
+
+        var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId);
+        try
+        {
+            WorksheetChoice? chosen = null;
+            if (detach)
+            {
+                submission.AttachWorksheet(null, time.TodayIn(Zone.Id));
+            }
+            else
+            {
+                var sheet = await db.Worksheets.AsNoTracking()
+                    .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
+                    .AsSplitQuery()
+                    .SingleOrDefaultAsync(w => w.Id == worksheetId);
+                if (sheet is null)
+                {
+                    ModelState.AddModelError("WorksheetId", t["Only a worksheet of this company in this programme can be attached."]);
+                    return Page();
+                }
+
+                submission.AttachWorksheet(sheet.Snapshot(), time.TodayIn(Zone.Id));
+                chosen = new WorksheetChoice(sheet.Id, sheet.Name);
+            }
+
+            db.Record(time, Rights.UserId, submission.ProgrammeId, detach ? "task.worksheet-detached" : "task.worksheet-attached", Shorten($"{TaskTitle} · {Owner}", 400), AttachedWorksheet?.Name, chosen?.Name);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("WorksheetId", t[ex.MessageTemplate, [.. ex.Arguments]]);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("WorksheetId", t["Someone else changed this work meanwhile; nothing was changed. Try again."]);
+            await LoadAsync(submissionId);
+            return Page();
+        }
+
+        TempData["Success"] = detach
+            ? t["The worksheet has been detached."].Value
+            : t["The worksheet has been attached; each version you submit freezes it as it is then."].Value;
+        return RedirectToPage(new { submissionId });
+    }
 
     private Guid RouteSubmissionId => Guid.Parse((string)RouteData.Values["submissionId"]!);
 
@@ -246,7 +328,19 @@ public sealed class WorkModel(
                 // The business rules first (locked, closed, too many files), so the writer reads the rule in words.
                 if (submit)
                 {
-                    madeVersion = submission.Submit(Input.Text, fileIds, Rights.UserId, now, today, key).Number;
+                    // The attached worksheet is read inside the transaction, its row share-locked so that an edit
+                    // cannot land between the reads: the version freezes one consistent state of it.
+                    WorksheetSnapshot? frozen = null;
+                    if (submission.WorksheetId is { } worksheetId)
+                    {
+                        _ = await db.Database.ExecuteSqlAsync($"SELECT 1 FROM worksheets WHERE id = {worksheetId} FOR SHARE");
+                        frozen = (await db.Worksheets.AsNoTracking()
+                            .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
+                            .AsSplitQuery()
+                            .SingleAsync(w => w.Id == worksheetId)).Snapshot();
+                    }
+
+                    madeVersion = submission.Submit(Input.Text, fileIds, Rights.UserId, now, today, key, frozen).Number;
                 }
                 else
                 {
@@ -504,12 +598,25 @@ public sealed class WorkModel(
             _ => null,
         };
         IsEditable = Rights.MayWork && LockedReason is null;
+        FrozenWorksheets = await global::CpTraining.Web.Pages.Worksheets.Transfer.FrozenWorksheets.LoadAsync(db, submissionId, Zone, t["(unknown)"]);
+        AttachedWorksheet = submission.WorksheetId is { } attached
+            ? await db.Worksheets.AsNoTracking().Where(w => w.Id == attached).Select(w => new WorksheetChoice(w.Id, w.Name)).SingleOrDefaultAsync()
+            : null;
+        Worksheets = IsEditable && submission.CompanyId is { } companyId
+            ? await db.Worksheets.AsNoTracking()
+                .Where(w => w.ProgrammeId == submission.ProgrammeId && w.CompanyId == companyId)
+                .OrderBy(w => w.Name)
+                .Select(w => new WorksheetChoice(w.Id, w.Name))
+                .ToListAsync()
+            : [];
         return row.Version;
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     public sealed record FileView(Guid Id, string FileName, long Length);
+
+    public sealed record WorksheetChoice(Guid Id, string Name);
 
     public sealed record ReviewView(ReviewDecision Decision, string? Feedback, string Reviewer, DateTimeOffset At);
 

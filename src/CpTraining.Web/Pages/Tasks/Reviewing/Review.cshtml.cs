@@ -3,6 +3,7 @@ using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -38,6 +39,13 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
 
     /// <summary>Set after a refused save: the work changed meanwhile and the posted feedback was not saved.</summary>
     public bool Conflict { get; private set; }
+
+    /// <summary>Per version number: the worksheet frozen with it and the comments on its streams.</summary>
+    public IReadOnlyDictionary<int, FrozenWorksheetView> FrozenWorksheets { get; private set; } = new Dictionary<int, FrozenWorksheetView>();
+
+    /// <summary>A comment on one stream of a version's frozen worksheet (the forms beside the streams).</summary>
+    [BindProperty]
+    public CommentModel Comment { get; set; } = new();
 
     public bool MayDecide => Summary.Status == SubmissionStatus.Submitted && Latest is not null;
 
@@ -134,6 +142,56 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
         return RedirectToPage(new { submissionId });
     }
 
+    /// <summary>
+    /// Comments on one stream of the worksheet frozen in a version. Comments are added, never edited, and do not
+    /// touch the work's row version, so they never conflict with a decision being written.
+    /// </summary>
+    public async Task<IActionResult> OnPostCommentAsync(Guid submissionId)
+    {
+        var refused = await AuthorizeAsync(submissionId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        // Only the comment's fields matter here; the decision form's fields are not posted.
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Comment.", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // The comment forms sit in a table: their errors are shown above the page.
+            var message = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault(m => m.Length > 0) ?? t["The comment could not be read."];
+            ModelState.AddModelError(string.Empty, message);
+            await LoadAsync(submissionId);
+            Input = new InputModel { Version = Summary.Version, VersionNumber = Latest?.Number ?? 0 };
+            return Page();
+        }
+
+        try
+        {
+            var submission = await db.Submissions.Include(s => s.Versions).AsSplitQuery().SingleAsync(s => s.Id == submissionId);
+            var comment = submission.CommentOnStream(Comment.VersionNumber, Comment.StreamId, Comment.Text, Rights.UserId, time.GetUtcNow());
+            db.StreamComments.Add(comment);
+            var header = await SubmissionSummary.LoadAsync(db, submissionId);
+            db.Record(time, Rights.UserId, submission.ProgrammeId, "task.stream-commented", $"{header.TaskTitle} — {header.Owner}", null, $"version {comment.VersionNumber}, stream {comment.StreamId}");
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, t[ex.MessageTemplate, [.. ex.Arguments]]);
+            await LoadAsync(submissionId);
+            Input = new InputModel { Version = Summary.Version, VersionNumber = Latest?.Number ?? 0 };
+            return Page();
+        }
+
+        TempData["Success"] = t["Your comment on the stream has been saved."].Value;
+        return RedirectToPage(new { submissionId });
+    }
+
     /// <summary>The work changed after the page was opened: nothing was saved; show it as it is now and keep the feedback.</summary>
     private async Task<IActionResult> ConflictAsync(Guid submissionId)
     {
@@ -171,6 +229,18 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
     {
         Summary = await SubmissionSummary.LoadAsync(db, submissionId);
         Versions = await SubmissionHistory.LoadAsync(db, submissionId, t["(unknown)"]);
+        FrozenWorksheets = await Worksheets.Transfer.FrozenWorksheets.LoadAsync(db, submissionId, Summary.Zone, t["(unknown)"]);
+    }
+
+    public sealed class CommentModel
+    {
+        public int VersionNumber { get; set; }
+
+        public Guid StreamId { get; set; }
+
+        [StringLength(StreamComment.TextMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        [Display(Name = "Comment")]
+        public string? Text { get; set; }
     }
 
     public sealed class InputModel

@@ -1,5 +1,6 @@
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
+using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,9 @@ public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResour
 
     public IReadOnlyList<DiffLine> Diff { get; private set; } = [];
 
+    /// <summary>Per version number: the worksheet frozen with it and the trainers' comments on its streams.</summary>
+    public IReadOnlyDictionary<int, FrozenWorksheetView> FrozenWorksheets { get; private set; } = new Dictionary<int, FrozenWorksheetView>();
+
     public int Added => Diff.Count(l => l.Kind == DiffKind.Added);
 
     public int Removed => Diff.Count(l => l.Kind == DiffKind.Removed);
@@ -49,6 +53,7 @@ public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResour
         Rights = rights;
         Summary = await SubmissionSummary.LoadAsync(db, submissionId);
         Versions = await SubmissionHistory.LoadAsync(db, submissionId, t["(unknown)"]);
+        FrozenWorksheets = await Worksheets.Transfer.FrozenWorksheets.LoadAsync(db, submissionId, Summary.Zone, t["(unknown)"]);
         if (Versions.Count >= 2)
         {
             // Numbers that are not versions (an edited address) fall back to the default pair rather than failing.

@@ -1,0 +1,162 @@
+using System.Net;
+using CpTraining.Domain.Balances;
+using CpTraining.Web.Tests.HomeTasks;
+using CpTraining.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Tests.Balances;
+
+/// <summary>
+/// The engineer attaches the company's worksheet to the home task; submitting freezes it in the version, so the
+/// trainer reviews exactly what was submitted, comments on its streams, and the engineer reads the comments.
+/// </summary>
+public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFixture<CpTrainingFactory>
+{
+    private static async Task<HttpResponseMessage> AttachAsync(HttpClient client, Guid submissionId, Guid worksheetId, string handler = "Attach")
+    {
+        var page = await client.GetDocumentAsync(WorkWorld.Work(submissionId));
+        return await client.PostAsync($"{WorkWorld.Work(submissionId)}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.Token(page),
+            ["WorksheetId"] = worksheetId.ToString(),
+        }));
+    }
+
+    private async Task<Guid?> AttachedAsync(Guid submissionId)
+    {
+        await using var db = factory.NewDbContext();
+        return await db.Submissions.Where(s => s.Id == submissionId).Select(s => s.WorksheetId).SingleAsync();
+    }
+
+    private async Task EditWaterAsync(TransferWorld world, decimal cubicMetres)
+    {
+        await using var db = factory.NewDbContext();
+        var sheet = await db.Worksheets.Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams).SingleAsync(w => w.Id == world.WorksheetId);
+        var water = sheet.Streams.Single(s => s.Name == "Water");
+        sheet.ChangeStream(water.Id, water.ToSpec() with { Quantity = Quantity.Of(cubicMetres, Unit.CubicMetre, density: 998m) });
+        await db.SaveChangesAsync();
+    }
+
+    private static string AnnualOf(AngleSharp.Html.Dom.IHtmlDocument page, Guid streamId) =>
+        page.QuerySelector($".frozen-worksheet tr[data-stream='{streamId}'] td.annual")!.TextContent.Trim();
+
+    [Fact]
+    public async Task Submitting_freezes_the_attached_worksheet_and_later_edits_do_not_change_what_is_shown()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+
+        var page = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Equal(["Dyeing line"], page.QuerySelectorAll("#attach-form option").Select(o => o.TextContent));
+        WorkPageSetup.AssertRedirectedBack(await AttachAsync(alice, world.Work.WorkA, world.WorksheetId), world.Work.WorkA);
+        Assert.Equal(world.WorksheetId, await AttachedAsync(world.Work.WorkA));
+        Assert.Contains("Dyeing line", (await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA))).QuerySelector("#attached-worksheet")!.TextContent, StringComparison.Ordinal);
+
+        // The worksheet alone is enough to submit.
+        WorkPageSetup.AssertRedirectedBack(await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", string.Empty), world.Work.WorkA);
+        await EditWaterAsync(world, 200m);
+
+        var waterId = (await TransferSetup.LoadAsync(factory, world.WorksheetId)).Streams.Single(s => s.Name == "Water").Id;
+        var work = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Equal("95.808", AnnualOf(work, waterId)); // 96 m³ × 998 kg/m³ as submitted, not the 199.6 t of now
+        var versions = await (await factory.ClientAsync(world.Work.Trainer)).GetDocumentAsync($"/tasks/{world.Work.WorkA}/versions");
+        Assert.Equal("95.808", AnnualOf(versions, waterId));
+        var review = await (await factory.ClientAsync(world.Work.Trainer)).GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
+        Assert.Equal("95.808", AnnualOf(review, waterId));
+        await using var db = factory.NewDbContext();
+        var frozen = (await db.SubmissionVersions.AsNoTracking().SingleAsync(v => v.SubmissionId == world.Work.WorkA)).Worksheet!;
+        Assert.Equal(96m * 998m, frozen.Streams.Single(s => s.Id == waterId).AnnualKilograms);
+    }
+
+    [Fact]
+    public async Task The_trainer_comments_on_a_stream_and_the_engineer_reads_it_beside_the_stream()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        var waterId = (await TransferSetup.LoadAsync(factory, world.WorksheetId)).Streams.Single(s => s.Name == "Water").Id;
+        var tina = await factory.ClientAsync(world.Work.Trainer);
+
+        var review = await tina.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
+        var form = FormClient.FormValues(review, $".frozen-worksheet tr[data-stream='{waterId}'] form");
+        form["Comment.Text"] = "Is the water meter calibrated? 96 m³ looks high for 1.2 t of fabric.";
+        var action = review.QuerySelector($".frozen-worksheet tr[data-stream='{waterId}'] form")!.GetAttribute("action")!;
+        var response = await tina.PostAsync(action, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var work = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        var comment = work.QuerySelector($".frozen-worksheet tr[data-stream='{waterId}'] .stream-comment")!.TextContent;
+        Assert.Contains("Is the water meter calibrated?", comment, StringComparison.Ordinal);
+        Assert.Contains("Tina Trainer", comment, StringComparison.Ordinal);
+        Assert.Null(work.QuerySelector(".stream-comment-form")); // engineers read comments, they do not write them
+        var versions = await alice.GetDocumentAsync($"/tasks/{world.Work.WorkA}/versions");
+        Assert.Contains("Is the water meter calibrated?", versions.QuerySelector($".frozen-worksheet tr[data-stream='{waterId}']")!.TextContent, StringComparison.Ordinal);
+
+        // A stream that is not in the frozen worksheet is refused with a message, and nothing is written.
+        form["Comment.StreamId"] = Guid.NewGuid().ToString();
+        var refused = await tina.PostAsync(action, new FormUrlEncodedContent(form));
+        TransferSetup.AssertOk(refused);
+        Assert.Contains("not in the worksheet submitted", (await FormClient.ParseAsync(refused)).QuerySelector("#form-errors")!.TextContent, StringComparison.Ordinal);
+        await using var db = factory.NewDbContext();
+        Assert.Equal(1, await db.StreamComments.CountAsync(c => c.SubmissionId == world.Work.WorkA));
+    }
+
+    [Fact]
+    public async Task Engineers_cannot_comment_on_streams()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        var token = FormClient.Token(await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA)));
+
+        var response = await alice.PostAsync($"/tasks/{world.Work.WorkA}/review?handler=Comment", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Comment.VersionNumber"] = "1",
+            ["Comment.StreamId"] = Guid.NewGuid().ToString(),
+            ["Comment.Text"] = "Self-review",
+        }));
+
+        RedirectAssert.ToAccessDenied(response);
+    }
+
+    [Fact]
+    public async Task An_engineer_of_another_company_cannot_attach_this_companys_worksheet()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var boris = await factory.ClientAsync(world.Work.Boris);
+        Assert.NotNull((await boris.GetDocumentAsync(WorkWorld.Work(world.Work.WorkB))).QuerySelector("#no-worksheets"));
+
+        // Company A's worksheet id in a forged post to company B's work.
+        var response = await AttachAsync(boris, world.Work.WorkB, world.WorksheetId);
+
+        TransferSetup.AssertOk(response);
+        Assert.Contains("Only a worksheet of this company", (await FormClient.ParseAsync(response)).QuerySelector("#worksheet-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await AttachedAsync(world.Work.WorkB));
+
+        // Nor to company A's own work, which Boris does not write.
+        RedirectAssert.ToAccessDenied(await boris.PostAsync($"{WorkWorld.Work(world.Work.WorkA)}?handler=Attach", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.Token(await boris.GetDocumentAsync(WorkWorld.Work(world.Work.WorkB))),
+            ["WorksheetId"] = world.WorksheetId.ToString(),
+        })));
+        Assert.Null(await AttachedAsync(world.Work.WorkA));
+    }
+
+    [Fact]
+    public async Task The_worksheet_can_be_detached_before_submitting()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+
+        WorkPageSetup.AssertRedirectedBack(await AttachAsync(alice, world.Work.WorkA, world.WorksheetId, "Detach"), world.Work.WorkA);
+
+        Assert.Null(await AttachedAsync(world.Work.WorkA));
+        WorkPageSetup.AssertRedirectedBack(await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "No balance after all."), world.Work.WorkA);
+        await using var db = factory.NewDbContext();
+        Assert.Null((await db.SubmissionVersions.AsNoTracking().SingleAsync(v => v.SubmissionId == world.Work.WorkA)).Worksheet);
+    }
+}
