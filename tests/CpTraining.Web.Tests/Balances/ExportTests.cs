@@ -79,7 +79,7 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.Equal("1 200,5", streams[$"F{fabric}"]); // entry as typed
         Assert.Equal("kg", streams[$"G{fabric}"]);
         Assert.Equal(1.2005m, N(streams[$"I{fabric}"])); // t/yr, a number
-        Assert.Equal("measured", streams[$"J{fabric}"]);
+        Assert.Equal("Measured", streams[$"J{fabric}"]);
         Assert.Equal(95m, N(streams[$"M{fabric}"]));
         Assert.Equal("UAH/kg", streams[$"N{fabric}"]);
         var water = TransferSetup.RowOf(streams, "Water");
@@ -88,7 +88,7 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.Equal(5m, N(streams[$"K{water}"]));
 
         var energy = TransferSetup.Cells(document, "Energy");
-        Assert.Equal("natural gas", energy["B2"]);
+        Assert.Equal("Natural gas", energy["B2"]);
         Assert.Equal(100m, N(energy["G2"])); // MWh/yr
 
         // Dyeing: in 1.2005 + 95.808 = 97.0085 t/yr; out 1.19 + 94.81 = 96 t/yr; closure 98.96 %.

@@ -205,7 +205,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     private async Task<IActionResult> DuplicateAsync(string? country, EnergyCarrier carrier)
     {
-        ModelState.AddModelError("Input.Carrier", t["There is already a factor for {0} and {1}; change that one instead.", CountryText(country), t[Worksheets.BalanceModel.CarrierKey(carrier)]]);
+        ModelState.AddModelError("Input.Carrier", t["There is already a factor for {0} and {1}; change that one instead.", CountryText(country), Worksheets.WorksheetText.Carrier(t, carrier)]);
         await LoadAsync();
         return Page();
     }
@@ -251,7 +251,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         public string? TonnesCo2 { get; set; }
 
         [Required(ErrorMessage = "Choose MWh, GJ, TJ or Gcal.")]
-        [Display(Name = "Per")]
+        [Display(Name = "Per unit")]
         public Unit? PerUnit { get; set; }
 
         [Required(ErrorMessage = "Name the source of the factor.")]

@@ -124,37 +124,15 @@ public sealed class BalanceModel(AppDbContext db, IAuthorizationService authoriz
 
     public string Number(double value, string format = "N2") => value.ToString(format, Culture);
 
-    public string CarrierName(EnergyCarrier carrier) => t[CarrierKey(carrier)];
+    public string CarrierName(EnergyCarrier carrier) => WorksheetText.Carrier(t, carrier);
 
-    public string OutputClassName(OutputClass outputClass) => t[OutputClassKey(outputClass)];
+    public string OutputClassName(OutputClass outputClass) => WorksheetText.OutputClassName(t, outputClass);
 
     public string StepName(Guid id) => StepNames.TryGetValue(id, out var name) ? name : string.Empty;
 
     /// <summary>"56.1 t CO₂/TJ".</summary>
     public string FactorText(EmissionFactor factor) =>
         factor.TonnesCo2.ToString("0.######", Culture) + " t CO₂/" + factor.PerUnit.Symbol();
-
-    public static string CarrierKey(EnergyCarrier carrier) => carrier switch
-    {
-        EnergyCarrier.Electricity => "Electricity",
-        EnergyCarrier.NaturalGas => "Natural gas",
-        EnergyCarrier.SteamHeat => "Steam/heat",
-        EnergyCarrier.FuelOil => "Fuel oil",
-        EnergyCarrier.Coal => "Coal",
-        _ => "Other energy",
-    };
-
-    public static string OutputClassKey(OutputClass outputClass) => outputClass switch
-    {
-        OutputClass.Product => "Product",
-        OutputClass.ByProduct => "By-product",
-        OutputClass.RecycledInternally => "Recycled internally",
-        OutputClass.Wastewater => "Wastewater",
-        OutputClass.AirEmission => "Air emission",
-        OutputClass.SolidWaste => "Solid waste",
-        OutputClass.HazardousWaste => "Hazardous waste",
-        _ => "Unaccounted loss",
-    };
 
     private SankeyDiagram? BuildMassSankey()
     {

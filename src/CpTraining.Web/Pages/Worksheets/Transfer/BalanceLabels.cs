@@ -6,34 +6,11 @@ namespace CpTraining.Web.Pages.Worksheets.Transfer;
 /// <summary>The words shown (and, in a file, written) for the balance enums, in the reader's language.</summary>
 public static class BalanceLabels
 {
-    public static string Of(HowObtained obtained, IStringLocalizer t) => obtained switch
-    {
-        HowObtained.Measured => t["measured"],
-        HowObtained.Calculated => t["calculated"],
-        _ => t["estimated"],
-    };
+    public static string Of(HowObtained obtained, IStringLocalizer t) => WorksheetText.Obtained(t, obtained);
 
-    public static string Of(OutputClass outputClass, IStringLocalizer t) => outputClass switch
-    {
-        OutputClass.Product => t["product"],
-        OutputClass.ByProduct => t["by-product"],
-        OutputClass.RecycledInternally => t["recycled internally"],
-        OutputClass.Wastewater => t["wastewater"],
-        OutputClass.AirEmission => t["air emission"],
-        OutputClass.SolidWaste => t["solid waste"],
-        OutputClass.HazardousWaste => t["hazardous waste"],
-        _ => t["unaccounted loss"],
-    };
+    public static string Of(OutputClass outputClass, IStringLocalizer t) => WorksheetText.OutputClassName(t, outputClass);
 
-    public static string Of(EnergyCarrier carrier, IStringLocalizer t) => carrier switch
-    {
-        EnergyCarrier.Electricity => t["electricity"],
-        EnergyCarrier.NaturalGas => t["natural gas"],
-        EnergyCarrier.SteamHeat => t["steam/heat"],
-        EnergyCarrier.FuelOil => t["fuel oil"],
-        EnergyCarrier.Coal => t["coal"],
-        _ => t["other"],
-    };
+    public static string Of(EnergyCarrier carrier, IStringLocalizer t) => WorksheetText.Carrier(t, carrier);
 
     public static string Of(StreamDirection direction, IStringLocalizer t) => direction switch
     {
