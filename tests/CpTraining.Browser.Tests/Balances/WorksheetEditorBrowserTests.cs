@@ -49,7 +49,7 @@ public sealed class WorksheetEditorBrowserTests(BrowserFactory factory) : IClass
         await page.FillAsync("#Stream_PurchasePrice", "12,75");
         await page.ClickAsync("#stream-form button[type=submit]");
         var row = page.Locator("#stream-table tbody tr", new() { HasText = "Сире молоко" });
-        await Expect(row.Locator(".entered")).ToHaveTextAsync("1 200,5 t");
+        await Expect(row.Locator(".entered")).ToHaveTextAsync("1 200,5 т");
         await Expect(row.Locator(".annual")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1\\s200,5$"));
 
         // A volume without a density: refused next to the density field, the typed figure kept.
