@@ -260,7 +260,11 @@ public sealed class WorksheetEditorTests(CpTrainingFactory factory) : IClassFixt
 
         // The same for a removal and the details form opened before the change.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(world.EngineerA, id, "RemoveStep", new() { ["stepId"] = step.ToString() }, openedPage: alicePage)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostAsync(world.EngineerA, id, "Details", new() { ["Details.Name"] = "Renamed" }, openedPage: alicePage)).StatusCode);
+        var detailsRefused = await PostAsync(world.EngineerA, id, "Details", new() { ["Details.Name"] = "Renamed" }, openedPage: alicePage);
+        Assert.Equal(HttpStatusCode.OK, detailsRefused.StatusCode);
+        var detailsPage = await FormClient.ParseAsync(detailsRefused);
+        Assert.True(detailsPage.QuerySelector("#details details")!.HasAttribute("open")); // the kept input is not hidden in a closed panel
+        Assert.Equal("Renamed", detailsPage.QuerySelector("#Details_Name")!.GetAttribute("value"));
         var sheet = await LoadAsync(factory, id);
         Assert.Equal(("Dyeing line", 2), (sheet.Name, sheet.Steps.Count));
 

@@ -38,6 +38,9 @@ public sealed class EditorModel(AppDbContext db, TimeProvider time, IStringLocal
     /// <summary>A save was refused because the worksheet changed meanwhile.</summary>
     public bool Conflict { get; private set; }
 
+    /// <summary>The form a refused post came from (its prefix), shown open with the input kept; null on a GET.</summary>
+    public string? ActiveForm { get; private set; }
+
     public string StepName(Guid? stepId) =>
         stepId is { } id ? Sheet.Steps.FirstOrDefault(s => s.Id == id)?.Name ?? string.Empty : t["System boundary"];
 
@@ -209,6 +212,7 @@ public sealed class EditorModel(AppDbContext db, TimeProvider time, IStringLocal
             return refused;
         }
 
+        ActiveForm = prefix;
         if (!ModelState.IsValid)
         {
             await LoadAsync(worksheetId);

@@ -157,16 +157,32 @@ public static class WorksheetText
         _ => t["Other"],
     };
 
+    /// <summary>A unit's symbol in the reader's language (Ukrainian writes т, кг, м³, кВт·год); the form posts the unit's name.</summary>
+    public static string Symbol(IStringLocalizer t, Unit unit) => unit switch
+    {
+        Unit.Kilogram => t["kg"],
+        Unit.Tonne => t["t"],
+        Unit.Litre => t["L"],
+        Unit.CubicMetre => t["m³"],
+        Unit.KilowattHour => t["kWh"],
+        Unit.MegawattHour => t["MWh"],
+        Unit.Megajoule => t["MJ"],
+        Unit.Gigajoule => t["GJ"],
+        Unit.Terajoule => t["TJ"],
+        Unit.Gigacalorie => t["Gcal"],
+        _ => t["toe"],
+    };
+
     public static string Basis(IStringLocalizer t, CalorificBasis? b) => b == CalorificBasis.PerCubicMetre ? t["MJ/m³"] : t["MJ/kg"];
 
     /// <summary>"96 m³ (998 kg/m³)": the entry as typed with what converts it.</summary>
     public static string Entry(IStringLocalizer t, Quantity q)
     {
-        var text = $"{q.Text} {q.Unit.Symbol()}";
+        var text = $"{q.Text} {Symbol(t, q.Unit)}";
         var extras = new List<string>();
         if (q.Density is { } rho)
         {
-            extras.Add($"{Figure(rho)} kg/m³");
+            extras.Add($"{Figure(rho)} {t["kg/m³"]}");
         }
 
         if (q.CalorificValue is { } cv)
