@@ -396,10 +396,12 @@ public sealed class SankeyDiagram
             placed[link.To].InValue += link.Value;
         }
 
+        // Lookups by node instead of scanning every link per node: a 400-stream balance has some 450 nodes.
+        var linksInto = _links.ToLookup(l => l.To, StringComparer.Ordinal);
         foreach (var node in placed.Values)
         {
             // An output is drawn as a loss when everything reaching it is a loss (wastewater, emissions).
-            var incoming = _links.Where(l => l.To == node.Node.Id).ToList();
+            var incoming = linksInto[node.Node.Id].ToList();
             node.IsLoss = node.Node.Kind == SankeyNodeKind.Output && incoming.Count > 0 && incoming.All(l => l.IsLoss);
         }
 
@@ -411,10 +413,12 @@ public sealed class SankeyDiagram
             .Where(l => l.Value > 0)
             .Select(l => new Band(l, placed[l.From], placed[l.To], Math.Max(l.Value * scale, MinLinkWidth), backLinks.Contains(l)))
             .ToList();
+        var bandsInto = bands.ToLookup(b => b.Target);
+        var bandsOutOf = bands.ToLookup(b => b.Source);
         foreach (var node in placed.Values)
         {
-            var inWidth = bands.Where(b => b.Target == node).Sum(b => b.Width);
-            var outWidth = bands.Where(b => b.Source == node).Sum(b => b.Width);
+            var inWidth = bandsInto[node].Sum(b => b.Width);
+            var outWidth = bandsOutOf[node].Sum(b => b.Width);
             node.Height = Math.Max(MinNodeHeight, Math.Max(inWidth, outWidth));
         }
 
@@ -454,19 +458,18 @@ public sealed class SankeyDiagram
             }
         }
 
-        var forward = bands.Where(b => !b.IsBackward).ToList();
         Place();
         for (var sweep = 0; sweep < 4; sweep++)
         {
             for (var c = 1; c < columnCount; c++)
             {
-                columns[c] = Reorder(columns[c], n => forward.Where(b => b.Target == n).Select(b => (b.Source.CentreY, b.Width)));
+                columns[c] = Reorder(columns[c], n => bandsInto[n].Where(b => !b.IsBackward).Select(b => (b.Source.CentreY, b.Width)));
                 Place();
             }
 
             for (var c = columnCount - 2; c >= 0; c--)
             {
-                columns[c] = Reorder(columns[c], n => forward.Where(b => b.Source == n).Select(b => (b.Target.CentreY, b.Width)));
+                columns[c] = Reorder(columns[c], n => bandsOutOf[n].Where(b => !b.IsBackward).Select(b => (b.Target.CentreY, b.Width)));
                 Place();
             }
         }
@@ -476,26 +479,26 @@ public sealed class SankeyDiagram
         foreach (var node in placed.Values)
         {
             var y = node.Y;
-            foreach (var band in bands.Where(b => b.Source == node && !b.IsBackward).OrderBy(b => b.Target.CentreY).ThenBy(b => b.Link.IsLoss))
+            foreach (var band in bandsOutOf[node].Where(b => !b.IsBackward).OrderBy(b => b.Target.CentreY).ThenBy(b => b.Link.IsLoss))
             {
                 band.SourceY = y;
                 y += band.Width;
             }
 
-            foreach (var band in bands.Where(b => b.Source == node && b.IsBackward))
+            foreach (var band in bandsOutOf[node].Where(b => b.IsBackward))
             {
                 band.SourceY = y;
                 y += band.Width;
             }
 
             y = node.Y;
-            foreach (var band in bands.Where(b => b.Target == node && !b.IsBackward).OrderBy(b => b.Source.CentreY))
+            foreach (var band in bandsInto[node].Where(b => !b.IsBackward).OrderBy(b => b.Source.CentreY))
             {
                 band.TargetY = y;
                 y += band.Width;
             }
 
-            foreach (var band in bands.Where(b => b.Target == node && b.IsBackward))
+            foreach (var band in bandsInto[node].Where(b => b.IsBackward))
             {
                 band.TargetY = y;
                 y += band.Width;
