@@ -37,6 +37,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     private static readonly Who[] SeeCompanyB = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.TrainerInP, Who.EngineerOfB];
     private static readonly Who[] ManageCompanyA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA];
 
+    /// <summary>Who edits company A's worksheets: its engineers, its trainer, the coordinators and administrators.</summary>
+    private static readonly Who[] WriteWorksheetA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.EngineerOfA];
+
     /// <summary>(url template, who may GET it, who may POST to it — null when the page has no form, the POST handler).</summary>
     public static TheoryData<string, Who> Cases()
     {
@@ -102,6 +105,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/tasks/{SA}", SeeCompanyA, [Who.EngineerOfA], "Save"),
         ("/tasks/{SB}", SeeCompanyB, [Who.EngineerOfB], "Submit"),
         ("/tasks/files/{FA}", SeeCompanyA, null, null),
+
+        // Balance worksheets (W: company A's worksheet): export for readers, import for its writers; attaching a
+        // worksheet to home-task work (a trailing slash keeps the URL distinct from the Submit row above). Stream comments
+        // (POST /tasks/{id}/review?handler=Comment) are refused with the review page itself: that page also has an
+        // unnamed handler, which the named-handler test below would not expect.
+        ("/worksheets/{W}/export.csv", SeeCompanyA, null, null),
+        ("/worksheets/{W}/export.xlsx", SeeCompanyA, null, null),
+        ("/worksheets/{W}/import", WriteWorksheetA, WriteWorksheetA, "Preview"),
+        ("/worksheets/{W}/import?handler=Template", WriteWorksheetA, null, null),
+        ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
     ];
 
     [Theory]
@@ -259,6 +272,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateUserAsync(Roles.Engineer, "outsider@test.local");
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
             await CreateHomeTaskAsync(coordinatorP.Id);
+            await CreateWorksheetAsync();
+        }
+
+        /// <summary>Company A's balance worksheet in P.</summary>
+        public Guid W { get; private set; }
+
+        private async Task CreateWorksheetAsync()
+        {
+            await using var db = NewDbContext();
+            var sheet = Domain.Balances.Worksheet.Create(P, A, "Worksheet W", null, "UAH", Clock.GetUtcNow());
+            var step = sheet.AddStep("Dyeing");
+            sheet.AddStream(new Domain.Balances.StreamSpec("Water", "water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne)));
+            db.Worksheets.Add(sheet);
+            await db.SaveChangesAsync();
+            W = sheet.Id;
         }
 
         private async Task CreateHomeTaskAsync(string coordinatorId)
@@ -294,7 +322,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{T}", T.ToString(), StringComparison.Ordinal)
                 .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
-                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal);
+                .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
+                .Replace("{W}", W.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
