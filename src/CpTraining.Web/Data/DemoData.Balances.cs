@@ -49,8 +49,10 @@ internal static partial class DemoData
         await db.SaveChangesAsync();
 
         // The textile mill's draft of the session-2 balance task carries the worksheet (when the task was given).
+        // The standard set's first task after session 2, titled in the programme's language.
+        var titles = new[] { "en", "uk" }.Select(l => StandardHomeTasks.For(l).Single(e => e.AfterSession == 2 && e.Position == 1).Title).ToList();
         var balanceTask = await db.HomeTasks.AsNoTracking()
-            .Where(t => t.ProgrammeId == programme.Id && t.AfterSession == 2 && t.Title == "Mass and energy balance of the focus process")
+            .Where(t => t.ProgrammeId == programme.Id && t.AfterSession == 2 && titles.Contains(t.Title))
             .Select(t => (Guid?)t.Id)
             .FirstOrDefaultAsync();
         var draft = balanceTask is null

@@ -174,6 +174,49 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
         Assert.True(await db.Presentations.AnyAsync(p => p.ProgrammeId == programmeId && p.SessionNumber == 2));
     }
 
+    [Fact]
+    public async Task The_textile_balance_closes_within_its_tolerance_and_the_dairy_balance_does_not()
+    {
+        await SeedAsync();
+        await SeedAsync();
+
+        await using var db = _factory.NewDbContext();
+        var programmeId = await db.Programmes.Where(p => p.Name == DemoData.CurrentProgrammeName).Select(p => p.Id).SingleAsync();
+        var sheets = await db.Worksheets.AsNoTracking()
+            .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
+            .AsSplitQuery()
+            .Where(w => w.ProgrammeId == programmeId)
+            .ToListAsync();
+        var companies = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+        Assert.Equal(2, sheets.Count); // seeded once
+
+        var textile = Assert.Single(sheets, w => companies[w.CompanyId] == "Kherson Cotton Textile Mill");
+        var result = Domain.Balances.BalanceEvaluation.Evaluate(textile, Domain.Balances.EmissionFactorTable.Defaults, "UA");
+        Assert.True(textile.Steps.Count >= 3);
+        Assert.False(result.Mass.IsFlagged);
+        Assert.InRange(result.Mass.Overall.ClosurePercent!.Value, 95m, 105m);
+        Assert.Contains(textile.Streams, s => s.PurchasePrice is not null);
+        Assert.Contains(textile.Streams, s => s.DisposalFee is not null);
+        Assert.Contains(textile.Streams, s => s.UncertaintyPercent is not null);
+        Assert.Equal(
+            [Domain.Balances.EnergyCarrier.Electricity, Domain.Balances.EnergyCarrier.NaturalGas],
+            textile.EnergyStreams.Select(e => e.Carrier).Distinct().Order());
+        Assert.True(result.Losses.Total > 0);
+
+        var dairy = Assert.Single(sheets, w => companies[w.CompanyId] == "Dnipro Dairy Plant");
+        var dairyMass = Domain.Balances.BalanceEvaluation.Evaluate(dairy, Domain.Balances.EmissionFactorTable.Defaults, "UA").Mass;
+        Assert.True(dairyMass.IsFlagged);
+        Assert.InRange(dairyMass.Overall.ClosurePercent!.Value, 85m, 90m); // about 12 % unaccounted for
+        Assert.NotEmpty(dairyMass.ResponsibleStepIds);
+
+        // The textile mill's draft of the session-2 balance task (titled in the programme's language) has the worksheet attached.
+        var titles = new[] { "en", "uk" }.Select(l => Domain.HomeTasks.StandardHomeTasks.For(l).Single(e => e.AfterSession == 2 && e.Position == 1).Title).ToList();
+        var draft = await db.Submissions.AsNoTracking()
+            .Where(s => s.CompanyId == textile.CompanyId && db.HomeTasks.Any(t => t.Id == s.HomeTaskId && t.AfterSession == 2 && titles.Contains(t.Title)))
+            .SingleAsync();
+        Assert.Equal(textile.Id, draft.WorksheetId);
+    }
+
     private async Task<IHtmlDocument> HomeOfAsync(string email)
     {
         using var client = _factory.NewClient();
