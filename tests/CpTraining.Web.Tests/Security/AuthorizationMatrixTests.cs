@@ -39,9 +39,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     private static readonly Who[] WriteWorksheetsOfA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.EngineerOfA];
     private static readonly Who[] WriteWorksheetsOfB = [Who.Administrator, Who.CoordinatorOfP, Who.EngineerOfB];
 
-    /// <summary>Who edits company A's worksheets: its engineers, its trainer, the coordinators and administrators.</summary>
-    private static readonly Who[] WriteWorksheetA = [Who.Administrator, Who.CoordinatorOfP, Who.TrainerOfA, Who.EngineerOfA];
-
     /// <summary>(url template, who may GET it, who may POST to it — null when the page has no form, the POST handler).</summary>
     public static TheoryData<string, Who> Cases()
     {
@@ -108,7 +105,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/tasks/{SB}", SeeCompanyB, [Who.EngineerOfB], "Submit"),
         ("/tasks/files/{FA}", SeeCompanyA, null, null),
 
-<<<<<<< HEAD
         // Balance worksheets (W: company A's worksheet): read per CompanyOperations.View, written by Manage or A's engineers.
         ("/programmes/{P}/companies/{A}/worksheets", SeeCompanyA, WriteWorksheetsOfA, "Create"),
         ("/programmes/{P}/companies/{B}/worksheets", SeeCompanyB, WriteWorksheetsOfB, "Create"),
@@ -125,17 +121,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/worksheets/{W}/balance", SeeCompanyA, null, null),
         ("/worksheets/{W}/balance?reconcile=true", SeeCompanyA, null, null),
         ("/emission-factors", Everyone, Creators, "Save"),
-=======
         // Balance worksheets (W: company A's worksheet): export for readers, import for its writers; attaching a
         // worksheet to home-task work (a trailing slash keeps the URL distinct from the Submit row above). Stream comments
         // (POST /tasks/{id}/review?handler=Comment) are refused with the review page itself: that page also has an
         // unnamed handler, which the named-handler test below would not expect.
         ("/worksheets/{W}/export.csv", SeeCompanyA, null, null),
         ("/worksheets/{W}/export.xlsx", SeeCompanyA, null, null),
-        ("/worksheets/{W}/import", WriteWorksheetA, WriteWorksheetA, "Preview"),
-        ("/worksheets/{W}/import?handler=Template", WriteWorksheetA, null, null),
+        ("/worksheets/{W}/import", WriteWorksheetsOfA, WriteWorksheetsOfA, "Preview"),
+        ("/worksheets/{W}/import?handler=Template", WriteWorksheetsOfA, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
->>>>>>> i5-g3
     ];
 
     [Theory]
@@ -300,7 +294,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateWorksheetAsync();
         }
 
-<<<<<<< HEAD
         /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
         private async Task CreateWorksheetAsync()
         {
@@ -311,17 +304,6 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             sheet.AddStream(new Domain.Balances.StreamSpec("In", "Water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m));
             sheet.AddStream(new Domain.Balances.StreamSpec("Out", "Water", step.Id, null, Domain.Balances.Quantity.Of(9m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m, OutputClass: Domain.Balances.OutputClass.Wastewater));
             sheet.AddEnergyStream(new Domain.Balances.EnergyStreamSpec(null, step.Id, Domain.Balances.EnergyCarrier.Electricity, Domain.Balances.Quantity.Of(400m, Domain.Balances.Unit.KilowattHour)));
-=======
-        /// <summary>Company A's balance worksheet in P.</summary>
-        public Guid W { get; private set; }
-
-        private async Task CreateWorksheetAsync()
-        {
-            await using var db = NewDbContext();
-            var sheet = Domain.Balances.Worksheet.Create(P, A, "Worksheet W", null, "UAH", Clock.GetUtcNow());
-            var step = sheet.AddStep("Dyeing");
-            sheet.AddStream(new Domain.Balances.StreamSpec("Water", "water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne)));
->>>>>>> i5-g3
             db.Worksheets.Add(sheet);
             await db.SaveChangesAsync();
             W = sheet.Id;
