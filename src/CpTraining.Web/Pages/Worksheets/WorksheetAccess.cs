@@ -20,9 +20,13 @@ public sealed record WorksheetAccess(
     string ProgrammeName,
     string ProgrammeCountry,
     string CompanyName,
+    string UserId,
     bool MayView,
     bool MayEdit)
 {
+    /// <summary>The worksheet's name when loaded by <see cref="LoadAsync"/> (empty for a company's list).</summary>
+    public string WorksheetName { get; init; } = string.Empty;
+
     /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
     public string DefaultCurrency => string.Equals(ProgrammeCountry.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
         || string.Equals(ProgrammeCountry.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
@@ -32,9 +36,13 @@ public sealed record WorksheetAccess(
     {
         var sheet = await db.Worksheets.AsNoTracking()
             .Where(w => w.Id == worksheetId)
-            .Select(w => new { w.ProgrammeId, w.CompanyId })
+            .Select(w => new { w.ProgrammeId, w.CompanyId, w.Name })
             .SingleOrDefaultAsync();
-        return sheet is null ? null : await ForCompanyAsync(db, user, sheet.ProgrammeId, sheet.CompanyId, worksheetId);
+        return sheet is null
+            ? null
+            : await ForCompanyAsync(db, user, sheet.ProgrammeId, sheet.CompanyId, worksheetId) is { } access
+                ? access with { WorksheetName = sheet.Name }
+                : null;
     }
 
     /// <summary>Null when the company is not enrolled in the programme (or either does not exist).</summary>
@@ -77,6 +85,7 @@ public sealed record WorksheetAccess(
             row.Programme.Name,
             row.Programme.Country,
             row.Company,
+            userId,
             MayView: coordinates || trains || inTeam,
             MayEdit: manages || engineer);
     }

@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Worksheets.Transfer;
 /// numbers. Both as attachments with a sanitised file name made from the worksheet's name.
 /// </summary>
 [Authorize]
-public sealed class ExportModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ExportModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid worksheetId, string format)
     {
@@ -28,13 +28,13 @@ public sealed class ExportModel(AppDbContext db, IAuthorizationService authoriza
             return NotFound();
         }
 
-        var rights = await WorksheetRights.LoadAsync(db, authorization, User, worksheetId);
+        var rights = await WorksheetAccess.LoadAsync(db, User, worksheetId);
         if (rights is null)
         {
             return NotFound();
         }
 
-        if (!rights.MayRead)
+        if (!rights.MayView)
         {
             return Forbid();
         }

@@ -33,13 +33,12 @@ namespace CpTraining.Web.Pages.Worksheets.Transfer;
 [RequestFormLimits(MultipartBodyLengthLimit = StreamCsv.MaxRequestBytes, ValueLengthLimit = StreamCsv.MaxRequestBytes)]
 public sealed class ImportModel(
     AppDbContext db,
-    IAuthorizationService authorization,
     IAntiforgery antiforgery,
     IDataProtectionProvider protection,
     TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {
-    public WorksheetRights Rights { get; private set; } = null!;
+    public WorksheetAccess Rights { get; private set; } = null!;
 
     /// <summary>The checked file; null before an upload.</summary>
     public StreamImportPlan? Plan { get; private set; }
@@ -178,13 +177,13 @@ public sealed class ImportModel(
     /// <summary>The worksheet exists (404) and the user may edit it (403).</summary>
     private async Task<IActionResult?> CheckAsync(Guid worksheetId)
     {
-        var rights = await WorksheetRights.LoadAsync(db, authorization, User, worksheetId);
+        var rights = await WorksheetAccess.LoadAsync(db, User, worksheetId);
         if (rights is null)
         {
             return NotFound();
         }
 
-        if (!rights.MayWrite)
+        if (!rights.MayEdit)
         {
             return Forbid();
         }
