@@ -1,4 +1,5 @@
 using CpTraining.Domain.Balances;
+using CpTraining.Domain.Options;
 
 namespace CpTraining.Domain.HomeTasks;
 
@@ -58,6 +59,9 @@ public sealed class Submission
 
     /// <summary>The balance worksheet attached to the work (a balance task); frozen into each submitted version.</summary>
     public Guid? WorksheetId { get; private set; }
+
+    /// <summary>The company's options register goes with the work (frozen in each submitted version).</summary>
+    public bool OptionsAttached { get; private set; }
 
     public string? LastSavedBy { get; private set; }
 
@@ -133,7 +137,7 @@ public sealed class Submission
     /// Hands the work in as a new version. The same <paramref name="idempotencyKey"/> twice (a double click, a
     /// resent form) gives back the version the first call made instead of a second one.
     /// </summary>
-    public SubmissionVersion Submit(string? text, IEnumerable<Guid> fileIds, string userId, DateTimeOffset now, DateOnly today, Guid idempotencyKey, WorksheetSnapshot? worksheet = null)
+    public SubmissionVersion Submit(string? text, IEnumerable<Guid> fileIds, string userId, DateTimeOffset now, DateOnly today, Guid idempotencyKey, WorksheetSnapshot? worksheet = null, OptionsRegisterSnapshot? options = null)
     {
         if (_versions.Find(v => v.IdempotencyKey == idempotencyKey) is { } already)
         {
@@ -143,7 +147,7 @@ public sealed class Submission
         CheckEditable(today);
         var files = CheckFiles(fileIds);
         var clean = Text.Optional(text, "Text", TextMaxLength);
-        if (clean is null && files.Length == 0 && WorksheetId is null)
+        if (clean is null && files.Length == 0 && WorksheetId is null && !OptionsAttached)
         {
             throw new DomainException("Text", "Write an answer or attach a file before submitting.");
         }
@@ -153,10 +157,16 @@ public sealed class Submission
             throw new InvalidOperationException("The attached worksheet's snapshot must be submitted with the work.");
         }
 
+        if (OptionsAttached && (options is null || options.ProgrammeId != ProgrammeId || options.CompanyId != CompanyId))
+        {
+            throw new InvalidOperationException("The company's options register must be submitted with the work.");
+        }
+
         var first = _versions.Count == 0;
         var version = new SubmissionVersion(Id, _versions.Count + 1, clean ?? string.Empty, files, userId, now, first && today > EffectiveDueDate, idempotencyKey)
         {
             Worksheet = WorksheetId is null ? null : worksheet,
+            Options = OptionsAttached ? options : null,
         };
         _versions.Add(version);
         DraftText = clean;
@@ -179,6 +189,16 @@ public sealed class Submission
         }
 
         WorksheetId = worksheet?.WorksheetId;
+    }
+
+    /// <summary>
+    /// Attaches (or detaches) the company's register of Cleaner Production options, while the work is editable. Each
+    /// submitted version then freezes the register as it stands, with its evaluations.
+    /// </summary>
+    public void AttachOptions(bool attach, DateOnly today)
+    {
+        CheckEditable(today);
+        OptionsAttached = attach;
     }
 
     /// <summary>A trainer's comment on one stream of the worksheet frozen in a submitted version. Never changed or deleted.</summary>
@@ -361,6 +381,9 @@ public sealed class SubmissionVersion
 
     /// <summary>The attached balance worksheet as it was when this version was submitted (null: none attached).</summary>
     public WorksheetSnapshot? Worksheet { get; internal init; }
+
+    /// <summary>The company's options register as it was when this version was submitted (null: not attached).</summary>
+    public OptionsRegisterSnapshot? Options { get; internal init; }
 }
 
 /// <summary>A trainer's comment on one stream of a submitted worksheet.</summary>

@@ -45,6 +45,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<StreamComment> StreamComments => Set<StreamComment>();
 
+    public DbSet<Domain.Options.CpOption> CpOptions => Set<Domain.Options.CpOption>();
+
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -91,6 +91,7 @@ internal sealed class SubmissionVersionConfiguration : IEntityTypeConfiguration<
         b.Ignore(v => v.FileIds);
         b.Property<Guid[]>("_fileIds").HasColumnName("file_ids").IsRequired();
         b.Property(v => v.Worksheet).HasJsonConversion();
+        b.Property(v => v.Options).HasJsonConversion();
         b.HasIndex(v => new { v.SubmissionId, v.Number }).IsUnique();
 
         // The database refuses a second version from the same form even if two requests race past the check.

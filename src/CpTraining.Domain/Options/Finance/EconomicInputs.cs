@@ -1,0 +1,4 @@
+namespace CpTraining.Domain.Options;
+
+// Placeholder until the finance branch is merged.
+public sealed record EconomicInputs;
