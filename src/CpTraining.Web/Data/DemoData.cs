@@ -113,6 +113,7 @@ internal static partial class DemoData
         await SeedCurrentProgrammeCompaniesAsync(db, users, time, password);
         await SeedHomeTasksAsync(db, users, time);
         await SeedBalancesAsync(db, time);
+        await SeedOptionsAsync(db, time);
         LogSeeded(logger);
     }
 

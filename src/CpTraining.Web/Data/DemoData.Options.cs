@@ -1,0 +1,275 @@
+using CpTraining.Domain.Balances;
+using CpTraining.Domain.Options;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Data;
+
+/// <summary>
+/// Cleaner Production options of the two demo companies with worksheets, across categories and statuses: the textile
+/// mill's eight (two implemented, one of them verified) and the dairy's five (one verified, one implemented). Figures
+/// are per year in UAH and follow the worksheets (e.g. counter-current rinsing saves 40 % of the 7 500 m³/yr of rinse
+/// water at 35 UAH/m³ ≈ 105 000 UAH/yr). Idempotent: a company that has options is left alone.
+/// </summary>
+internal static partial class DemoData
+{
+    private static async Task SeedOptionsAsync(AppDbContext db, TimeProvider time)
+    {
+        var programmeId = await db.Programmes.Where(p => p.Name == CurrentProgrammeName).Select(p => p.Id).SingleAsync();
+        var sheets = await db.Worksheets.AsNoTracking()
+            .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
+            .AsSplitQuery()
+            .Where(w => w.ProgrammeId == programmeId && (w.Name == TextileWorksheetName || w.Name == DairyWorksheetName))
+            .ToListAsync();
+        var withOptions = await db.CpOptions.Where(o => o.ProgrammeId == programmeId).Select(o => o.CompanyId).Distinct().ToListAsync();
+        var now = time.GetUtcNow();
+        var trainerId = await db.Users.Where(u => u.Email == "trainer@demo.local").Select(u => u.Id).SingleAsync();
+        foreach (var sheet in sheets.Where(s => !withOptions.Contains(s.CompanyId)))
+        {
+            db.CpOptions.AddRange(sheet.Name == TextileWorksheetName ? TextileOptions(new OptionFactory(sheet, trainerId, now)) : DairyOptions(new OptionFactory(sheet, trainerId, now)));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static List<CpOption> TextileOptions(OptionFactory o)
+    {
+
+        var valves = o.Add("Repair leaking valves, hoses and steam traps on the jet machines", OptionCategory.GoodHousekeeping, OptionKind.LowCost,
+            "A walk-round with the maintenance foreman found 14 leaking valves and hose joints and 3 failed steam traps.",
+            "Water and steam lost through leaks");
+        o.Link(valves, ("Water for rinsing", 3m), ("Water for dyeing", 3m));
+        o.Scores(valves, 5, 5, 5, 4, 5, 5, 5, 5);
+        o.Economics(valves, new EconomicInputs
+        {
+            Investment = [new("Valves, hoses, seals and steam traps", 18_000m)],
+            Water = 26_000m,
+            Energy = 9_000m,
+            LifetimeYears = 3,
+            DiscountRate = 0.15m,
+        });
+        o.Walk(valves, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
+        o.Achieved(valves, 75, 16_800m, 31_500m, Reductions.Create(780m, null, null, null, null, null, null, null), "Water meter of the dye house, September against May.");
+        o.Walk(valves, OptionStatus.Implemented, OptionStatus.Verified);
+        o.Plan(valves, "Monthly leak walk-round on the maintenance checklist", "Maintenance foreman", 30);
+
+        var rinsing = o.Add("Counter-current rinsing with reuse of the last rinse", OptionCategory.EquipmentModification, OptionKind.Investment,
+            "Rinse baths are filled fresh each time. Cascading the rinse water against the fabric flow and reusing the last, almost clean rinse for the first one cuts rinse water by about 40 %.",
+            "Rinse water is 26 % of the water used; rinsing wastewater");
+        o.Link(rinsing, ("Water for rinsing", 40m), ("Rinsing wastewater", 40m));
+        o.Scores(rinsing, 4, 4, 3, 3, 4, 4, 4, 5);
+        o.Economics(rinsing, new EconomicInputs
+        {
+            Investment = [new("Piping, holding tank and pump", 310_000m), new("Installation", 70_000m), new("Operator training", 20_000m)],
+            Water = 105_000m,
+            WasteFees = 54_000m,
+            Energy = 140_000m,
+            Maintenance = 12_000m,
+            LifetimeYears = 10,
+            DiscountRate = 0.15m,
+            Escalation = 0.05m,
+            SalvageValue = 20_000m,
+        });
+        o.Walk(rinsing, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
+        o.Achieved(rinsing, 20, 428_000m, 262_000m, Reductions.Create(2_700m, null, null, null, null, 2_650m, null, null), "First month after start-up; meters read weekly.");
+        o.Walk(rinsing, OptionStatus.Implemented);
+        o.Plan(rinsing, "Three months of meter readings for verification", "Chief engineer", 90);
+
+        var dosing = o.Add("Automatic dosing of reactive dyes, salt and soda ash", OptionCategory.BetterProcessControl, OptionKind.Investment,
+            "Dyes and auxiliaries are weighed by hand; recipes are overdosed \"to be safe\". A dosing unit with recipe control doses to the gram.",
+            "Over-dosed dyes end up in the dye bath effluent");
+        o.Link(dosing, ("Reactive dyes", 8m), ("Glauber's salt", 10m));
+        o.Scores(dosing, 5, 4, 4, 3, 4, 4, 3, 5);
+        o.Economics(dosing, new EconomicInputs
+        {
+            Investment = [new("Dosing unit with recipe control", 620_000m), new("Installation", 110_000m), new("Training", 40_000m)],
+            RawMaterials = 504_000m,
+            WasteFees = 20_000m,
+            Maintenance = 30_000m,
+            LifetimeYears = 10,
+            DiscountRate = 0.15m,
+            Escalation = 0.03m,
+        });
+        o.Walk(dosing, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
+        o.Plan(dosing, "Ask two suppliers for offers; apply to the regional energy-efficiency fund", "Director", 45);
+
+        var heat = o.Add("Heat recovery from hot dye-bath effluent", OptionCategory.OnSiteRecovery, OptionKind.Investment,
+            "Dye baths are drained at 60–80 °C. A self-cleaning plate heat exchanger pre-heats the fresh process water.",
+            "Gas burnt to heat water that is drained hot");
+        o.Link(heat, ("Boiler house gas|Reactive dyeing", 25m));
+        o.Scores(heat, 5, 4, 2, 3, 3, 3, 4, 4);
+        o.Economics(heat, new EconomicInputs
+        {
+            Investment = [new("Plate heat exchanger with filter", 950_000m), new("Installation and piping", 250_000m)],
+            Energy = 1_250_000m,
+            Maintenance = 40_000m,
+            LifetimeYears = 15,
+            DiscountRate = 0.15m,
+            Escalation = 0.05m,
+        });
+        o.Walk(heat, OptionStatus.UnderStudy, OptionStatus.Feasible);
+        o.Plan(heat, "Measure effluent temperatures for two weeks; get a design from the supplier", "Energy manager", 60);
+
+        var lowSalt = o.Add("Low-salt reactive dyes", OptionCategory.InputMaterialChange, OptionKind.LowCost,
+            "New-generation reactive dyes need about 40 % less Glauber's salt for the same shade.",
+            "Salt in the dye bath effluent");
+        o.Link(lowSalt, ("Glauber's salt", 40m));
+        o.Economics(lowSalt, new EconomicInputs
+        {
+            Investment = [new("Laboratory and bulk trials", 25_000m)],
+            RawMaterials = 46_000m,
+            LifetimeYears = 5,
+            DiscountRate = 0.15m,
+        });
+        o.Walk(lowSalt, OptionStatus.UnderStudy);
+
+        var padBatch = o.Add("Cold pad-batch dyeing", OptionCategory.TechnologyChange, OptionKind.Investment,
+            "Dyeing at room temperature on a padder with batching for 12–24 hours instead of exhaust dyeing in jets.",
+            "Water, salt and heat of exhaust dyeing");
+        o.Technical(padBatch, false, "Knitwear cannot be padded without distortion, and the batching space does not exist.", 3, 1, 1, 2, 1, 3, 3, 4);
+        o.Walk(padBatch, OptionStatus.UnderStudy, OptionStatus.NotFeasible);
+
+        var switchOff = o.Add("Switch off compressed air and lights outside shifts", OptionCategory.GoodHousekeeping, OptionKind.LowCost,
+            "The compressor and hall lighting run through the night and weekends.", "Electricity used when nothing is produced");
+        o.Link(switchOff, ("Dye house meter|Pre-treatment and bleaching", 10m));
+
+        var lint = o.Add("Sell lint to a nonwoven maker", OptionCategory.UsefulByProduct, OptionKind.LowCost,
+            "Lint and screen sludge go to the landfill.", "Solid waste");
+        o.Link(lint, ("Lint and screen sludge", 100m));
+        o.Walk(lint, OptionStatus.Rejected);
+        return o.Options;
+    }
+
+    private static List<CpOption> DairyOptions(OptionFactory o)
+    {
+
+        var whey = o.Add("Whey to a pig farm instead of the sewer", OptionCategory.UsefulByProduct, OptionKind.Investment,
+            "82 t of whey a day go to the sewer. A cooled holding tank and a loading pump let a neighbouring pig farm collect it daily.",
+            "Whey: the largest loss and the highest organic load of the wastewater");
+        o.Link(whey, ("Whey to the sewer", 90m));
+        o.Scores(whey, 5, 5, 3, 4, 4, 4, 5, 4);
+        o.Economics(whey, new EconomicInputs
+        {
+            Investment = [new("Cooled holding tank, 60 m³", 280_000m), new("Loading pump and piping", 60_000m)],
+            WasteFees = 1_550_000m,
+            Other = 900_000m,
+            Maintenance = 30_000m,
+            LifetimeYears = 10,
+            DiscountRate = 0.15m,
+        });
+        o.Walk(whey, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
+        o.Plan(whey, "Sign the collection contract with the farm", "Commercial director", 21);
+
+        var cip = o.Add("Reuse the final CIP rinse as the next pre-rinse", OptionCategory.BetterProcessControl, OptionKind.LowCost,
+            "The final rinse of the cleaning-in-place cycle is almost clean; storing it for the next pre-rinse saves water and detergent.",
+            "Cleaning water and its wastewater");
+        o.Link(cip, ("Cleaning-in-place water", 25m), ("Cleaning-in-place wastewater", 25m));
+        o.Scores(cip, 5, 5, 4, 5, 4, 4, 4, 5);
+        o.Economics(cip, new EconomicInputs
+        {
+            Investment = [new("Recovery tank and valves", 45_000m)],
+            Water = 110_000m,
+            WasteFees = 60_000m,
+            LifetimeYears = 8,
+            DiscountRate = 0.15m,
+        });
+        o.Walk(cip, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
+        o.Achieved(cip, 60, 48_000m, 185_000m, Reductions.Create(3_300m, null, null, null, null, 3_200m, null, null), "Water meter readings, three months.");
+        o.Walk(cip, OptionStatus.Implemented, OptionStatus.Verified);
+
+        var regen = o.Add("Regenerative section for the pasteuriser", OptionCategory.EquipmentModification, OptionKind.Investment,
+            "The pasteuriser heats cold milk with steam and cools it with chilled water; a regenerative section exchanges heat between the two streams.",
+            "Gas for heating and electricity for cooling the milk");
+        o.Link(regen, ("Boiler gas", 45m), ("Refrigeration and lines", 20m));
+        o.Economics(regen, new EconomicInputs
+        {
+            Investment = [new("Regenerative plate section", 1_250_000m), new("Installation and commissioning", 350_000m)],
+            Energy = 520_000m,
+            Maintenance = 25_000m,
+            LifetimeYears = 15,
+            DiscountRate = 0.15m,
+            Escalation = 0.05m,
+        });
+        o.Walk(regen, OptionStatus.UnderStudy);
+
+        var insulate = o.Add("Insulate steam and hot-water pipes", OptionCategory.GoodHousekeeping, OptionKind.LowCost,
+            "About 120 m of steam and hot-water pipes and 30 valves are bare.", "Heat lost from bare pipes");
+        o.Link(insulate, ("Boiler gas", 6m));
+        o.Economics(insulate, new EconomicInputs
+        {
+            Investment = [new("Mineral wool shells and valve jackets", 60_000m)],
+            Energy = 95_000m,
+            LifetimeYears = 10,
+            DiscountRate = 0.15m,
+        });
+        o.Walk(insulate, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
+        o.Achieved(insulate, 10, 64_000m, null, Reductions.None, "Installed; gas meter readings follow.");
+        o.Walk(insulate, OptionStatus.Implemented);
+
+        var cooling = o.Add("Reuse cooling water from the cheese vats", OptionCategory.OnSiteRecovery, OptionKind.LowCost,
+            "Jacket cooling water of the cheese vats runs to the drain; it can feed the CIP tank.", "Process water");
+        o.Link(cooling, ("Process water for cheese", 30m));
+        o.Economics(cooling, new EconomicInputs
+        {
+            Investment = [new("Piping and buffer tank", 90_000m)],
+            Water = 70_000m,
+            LifetimeYears = 10,
+            DiscountRate = 0.15m,
+        });
+        o.Walk(cooling, OptionStatus.UnderStudy, OptionStatus.Feasible);
+        return o.Options;
+    }
+
+    /// <summary>Builds one company's demo options against its worksheet, numbering them in order.</summary>
+    private sealed class OptionFactory(Worksheet sheet, string verifierId, DateTimeOffset now)
+    {
+        public List<CpOption> Options { get; } = [];
+
+        public CpOption Add(string title, OptionCategory category, OptionKind kind, string description, string problems)
+        {
+            var option = CpOption.Create(sheet.ProgrammeId, sheet.CompanyId, Options.Count + 1, title, description, problems, category, kind, now);
+            Options.Add(option);
+            return option;
+        }
+
+        /// <summary>Streams by name; an energy stream as "name|step" (several share a name).</summary>
+        public void Link(CpOption option, params (string Stream, decimal Percent)[] links) =>
+            option.LinkStreams(links.Select(l =>
+            {
+                var parts = l.Stream.Split('|');
+                var material = sheet.Streams.FirstOrDefault(s => s.Name == parts[0]);
+                if (material is not null)
+                {
+                    return new StreamLink(sheet.Id, material.Id, false, l.Percent);
+                }
+
+                var stepId = parts.Length > 1 ? sheet.Steps.Single(s => s.Name == parts[1]).Id : (Guid?)null;
+                var energy = sheet.EnergyStreams.First(e => e.Name == parts[0] && (stepId is null || e.StepId == stepId));
+                return new StreamLink(sheet.Id, energy.Id, true, l.Percent);
+            }).ToList());
+
+        /// <summary>Scores of the eight standard criteria in order; product quality and health and safety weigh double.</summary>
+        public void Scores(CpOption option, params int[] scores) => Technical(option, true, null, scores);
+
+        public void Technical(CpOption option, bool feasible, string? notes, params int[] scores) =>
+            option.EvaluateTechnically(TechnicalEvaluation.Create(
+                TechnicalEvaluation.StandardCriteria.Select((name, i) => new TechnicalCriterion(name, i is 0 or 7 ? 2m : 1m, scores[i])),
+                feasible,
+                notes));
+
+        public void Economics(CpOption option, EconomicInputs inputs) => option.ChangeEconomics(inputs);
+
+        public void Walk(CpOption option, params OptionStatus[] statuses)
+        {
+            foreach (var status in statuses)
+            {
+                option.MoveTo(status, status == OptionStatus.Rejected ? "Only about 7.5 t a year: no buyer collects such small amounts." : null, verifierId, now);
+            }
+        }
+
+        public void Achieved(CpOption option, int daysAgo, decimal? investment, decimal? savings, Reductions reductions, string notes) =>
+            option.RecordAchieved(AchievedResults.Create(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-daysAgo)), investment, savings, reductions, notes), [], now);
+
+        public void Plan(CpOption option, string nextStep, string responsible, int inDays) =>
+            option.ChangePlan(nextStep, responsible, DateOnly.FromDateTime(now.UtcDateTime.AddDays(inDays)));
+    }
+}
