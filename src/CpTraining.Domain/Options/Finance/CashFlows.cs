@@ -22,57 +22,49 @@ public static class CashFlows
     }
 
     /// <summary>
-    /// values[t] / (1 + rate)^t for every t. The power is built by repeated multiplication in decimal (exact as long as
-    /// its digits fit, as numpy-financial's Decimal path); once it passes 10²⁰ the remaining discount factors are
-    /// built by repeated division instead, so a large rate underflows towards zero instead of overflowing.
+    /// values[t] / (1 + rate)^t for every t, computed as values[t] · vᵗ with the discount factor v = 1 / (1 + rate) raised
+    /// by repeated multiplication in decimal (one division in all; multiplications are much cheaper than divisions in
+    /// decimal). Rounding: each factor carries decimal's 28 decimal places, so a discounted amount is exact to far
+    /// below a cent. A large rate makes the factors underflow towards zero, never overflow.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is −100 % or below.</exception>
+    /// <exception cref="OverflowException">A discounted value is beyond the range of decimal (rates near −100 %).</exception>
     public static decimal[] DiscountedValues(decimal rate, IReadOnlyList<decimal> values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        var factors = DiscountFactors(rate, values.Count);
+        var result = new decimal[values.Count];
+        for (var t = 0; t < values.Count; t++)
+        {
+            result[t] = values[t] == 0 ? 0 : values[t] * factors[t];
+        }
+
+        return result;
+    }
+
+    /// <summary>The discount factors 1 / (1 + rate)^t for t = 0 … count − 1, by repeated multiplication.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is −100 % or below.</exception>
+    public static decimal[] DiscountFactors(decimal rate, int count)
+    {
         if (rate <= -1)
         {
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "The rate must be above −100 %.");
         }
 
-        var result = new decimal[values.Count];
-        var growth = 1 + rate;
-        if (growth >= 1)
+        var factors = new decimal[count];
+        if (count == 0)
         {
-            var power = 1m; // (1 + rate)^t while it stays at most 10^20
-            var factor = -1m; // 1 / (1 + rate)^t once the power would pass 10^20; negative while unused
-            for (var t = 0; t < values.Count; t++)
-            {
-                result[t] = factor < 0 ? values[t] / power : values[t] * factor;
-                if (factor >= 0)
-                {
-                    factor /= growth;
-                }
-                else if (power <= 1e20m / growth)
-                {
-                    power *= growth;
-                }
-                else
-                {
-                    factor = 1 / power / growth;
-                }
-            }
-        }
-        else
-        {
-            // 0 < 1 + rate < 1: the factor 1/(1+rate)^t grows; it only overflows when the discounted value itself
-            // is beyond decimal.
-            var factor = 1m;
-            for (var t = 0; t < values.Count; t++)
-            {
-                result[t] = values[t] * factor;
-                if (t + 1 < values.Count)
-                {
-                    factor /= growth;
-                }
-            }
+            return factors;
         }
 
-        return result;
+        var step = 1 / (1 + rate);
+        factors[0] = 1;
+        for (var t = 1; t < count; t++)
+        {
+            factors[t] = factors[t - 1] * step;
+        }
+
+        return factors;
     }
 
     /// <summary>
@@ -81,9 +73,9 @@ public static class CashFlows
     /// Method: NPV(r) = Σ vₜ xᵗ with x = 1/(1+r), a polynomial whose positive roots x are the rates. Rates r ≥ 0 are the
     /// roots x in (0, 1]; rates −1 &lt; r ≤ 0 are the roots y = 1+r in (0, 1] of the reversed polynomial
     /// Σ vₜ yⁿ⁻ᵗ (the same equation multiplied by yⁿ). Both are found by <see cref="PolynomialRoots"/> in double
-    /// precision (Rolle isolation, bisection, tangent roots included), then each rate gets Newton steps on NPV in
-    /// decimal, kept only when they bring NPV closer to zero. Descartes' rule of signs gives the count first: no sign
-    /// change means no root, one sign change means exactly one, found by a single bisection.
+    /// precision (Rolle isolation, safeguarded Newton within each bracket, tangent roots included); the rate shown then
+    /// gets Newton steps on NPV in decimal, kept only when they bring NPV closer to zero. Descartes' rule of signs gives the count first: no sign
+    /// change means no root, one sign change means exactly one, found in a single bracket.
     /// </para>
     /// <para>When several rates solve NPV = 0 the one shown is <see cref="IrrResult.SeveralRatesRule"/>.</para>
     /// </summary>
@@ -173,20 +165,25 @@ public static class CashFlows
                 continue;
             }
 
-            var polished = Polish(values, (decimal)rate);
-            if (distinct.Count == 0 || !Same(distinct[^1], polished))
+            var converted = (decimal)rate;
+            if (distinct.Count == 0 || !Same(distinct[^1], converted))
             {
-                distinct.Add(polished);
+                distinct.Add(converted);
             }
         }
 
-        distinct.Sort();
-        return distinct.Count switch
+        if (distinct.Count == 0)
         {
-            0 => new IrrResult(IrrOutcome.NoSolution, null, []),
-            1 => new IrrResult(IrrOutcome.Unique, distinct[0], distinct),
-            _ => new IrrResult(IrrOutcome.Several, ClosestToZero(distinct), distinct),
-        };
+            return new IrrResult(IrrOutcome.NoSolution, null, []);
+        }
+
+        // Only the rate shown is polished in decimal: each polishing pass costs a few NPVs, and the double-precision
+        // roots already make |NPV| tiny (about 10⁻¹⁴ of the flows).
+        var shown = distinct.IndexOf(ClosestToZero(distinct));
+        distinct[shown] = Polish(values, distinct[shown]);
+        return distinct.Count == 1
+            ? new IrrResult(IrrOutcome.Unique, distinct[0], distinct)
+            : new IrrResult(IrrOutcome.Several, distinct[shown], distinct);
     }
 
     /// <summary>
@@ -276,29 +273,22 @@ public static class CashFlows
     {
         try
         {
-            var value = Npv(rate, values);
-            for (var step = 0; step < 2 && value != 0; step++)
+            var (value, slope) = NpvAndSlope(rate, values);
+            for (var step = 0; step < 2 && value != 0 && slope != 0; step++)
             {
-                var slope = NpvSlope(rate, values);
-                if (slope == 0)
-                {
-                    break;
-                }
-
                 var next = rate - (value / slope);
                 if (next <= -1 || Math.Abs(next - rate) > 1e-9m * Math.Max(1, Math.Abs(rate)))
                 {
                     break;
                 }
 
-                var nextValue = Npv(next, values);
+                var (nextValue, nextSlope) = NpvAndSlope(next, values);
                 if (Math.Abs(nextValue) >= Math.Abs(value))
                 {
                     break;
                 }
 
-                rate = next;
-                value = nextValue;
+                (rate, value, slope) = (next, nextValue, nextSlope);
             }
         }
         catch (OverflowException)
@@ -309,17 +299,19 @@ public static class CashFlows
         return rate;
     }
 
-    /// <summary>dNPV/dr = Σ −t·vₜ / (1+r)^(t+1).</summary>
-    private static decimal NpvSlope(decimal rate, IReadOnlyList<decimal> values)
+    /// <summary>NPV and dNPV/dr = Σ −t·vₜ / (1+r)^(t+1) from one pass.</summary>
+    private static (decimal Value, decimal Slope) NpvAndSlope(decimal rate, IReadOnlyList<decimal> values)
     {
         var discounted = DiscountedValues(rate, values);
+        var value = 0m;
         var slope = 0m;
-        for (var t = 1; t < discounted.Length; t++)
+        for (var t = 0; t < discounted.Length; t++)
         {
+            value += discounted[t];
             slope -= t * discounted[t];
         }
 
-        return slope / (1 + rate);
+        return (value, slope / (1 + rate));
     }
 
     private static bool Same(decimal a, decimal b) => Math.Abs(a - b) <= 1e-9m * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
@@ -338,7 +330,8 @@ public static class CashFlows
         return best;
     }
 
-    /// <summary>The positive k-th root of a &gt; 0: a double-precision start, then Newton's method in decimal.</summary>
+    /// <summary>The positive k-th root of a &gt; 0: a double-precision start (15 digits), then Newton's method in decimal,
+    /// which doubles the correct digits per step.</summary>
     private static decimal NthRoot(decimal a, int k)
     {
         if (k == 1)
@@ -347,14 +340,9 @@ public static class CashFlows
         }
 
         var root = (decimal)Math.Pow((double)a, 1.0 / k);
-        for (var iteration = 0; iteration < 4; iteration++)
+        for (var iteration = 0; iteration < 2; iteration++)
         {
-            var power = 1m;
-            for (var i = 1; i < k; i++)
-            {
-                power *= root;
-            }
-
+            var power = Power(root, k - 1);
             var next = root - (((power * root) - a) / (k * power));
             if (next == root || next <= 0)
             {
@@ -365,5 +353,26 @@ public static class CashFlows
         }
 
         return root;
+    }
+
+    /// <summary>bⁿ by repeated squaring.</summary>
+    private static decimal Power(decimal b, int n)
+    {
+        var result = 1m;
+        while (n > 0)
+        {
+            if ((n & 1) == 1)
+            {
+                result *= b;
+            }
+
+            n >>= 1;
+            if (n > 0)
+            {
+                b *= b;
+            }
+        }
+
+        return result;
     }
 }

@@ -118,7 +118,17 @@ public static class EconomicEvaluation
             costs[t] = runningCosts * escalation[t];
         }
 
-        var discounted = CashFlows.DiscountedValues(inputs.DiscountRate, net);
+        var factors = CashFlows.DiscountFactors(inputs.DiscountRate, years + 1);
+        var discounted = new decimal[years + 1];
+        var presentBenefits = 0m;
+        var presentCosts = 0m;
+        for (var t = 0; t <= years; t++)
+        {
+            discounted[t] = net[t] * factors[t];
+            presentBenefits += benefits[t] * factors[t];
+            presentCosts += costs[t] * factors[t];
+        }
+
         var cumulative = CashFlows.Cumulative(net);
         var cumulativeDiscounted = CashFlows.Cumulative(discounted);
         var table = new CashFlowYear[years + 1];
@@ -129,12 +139,10 @@ public static class EconomicEvaluation
         }
 
         decimal? simplePayback = investment == 0 ? 0 : savings[1] > 0 ? investment / savings[1] : null;
-        var presentBenefits = CashFlows.Npv(inputs.DiscountRate, benefits);
-        var presentCosts = CashFlows.Npv(inputs.DiscountRate, costs);
         return new EconomicResult(
             table,
             simplePayback,
-            CashFlows.DiscountedPaybackYears(inputs.DiscountRate, net),
+            CashFlows.SimplePaybackYears(discounted), // the payback of the discounted series is the discounted payback
             cumulativeDiscounted[years],
             CashFlows.Irr(net),
             CashFlows.Mirr(net, inputs.EffectiveFinanceRate, inputs.EffectiveReinvestRate),

@@ -5,7 +5,7 @@ namespace CpTraining.Domain.Options;
 /// <para>
 /// Method (isolation by Rolle's theorem): between two consecutive roots of the derivative a polynomial is monotone,
 /// so it has at most one root there. The roots of the derivative are found the same way, recursively, down to
-/// degree 1. On each monotone piece a sign change is bracketed and bisected to the last bit; a breakpoint (end of
+/// degree 1. On each monotone piece a sign change is bracketed and bisected to the last bit (safeguarded Newton); a breakpoint (end of
 /// the interval or critical point) whose value is zero within rounding counts as a root itself, which catches the
 /// double roots where the curve only touches zero (tangents) and a plain sign scan would miss them.
 /// </para>
@@ -56,35 +56,62 @@ internal static class PolynomialRoots
         return value;
     }
 
-    /// <summary>The root of a monotone piece where the values at the ends have opposite signs, by bisection.</summary>
+    /// <summary>
+    /// The root of a monotone piece where the values at the ends have opposite signs: safeguarded Newton (a Newton step
+    /// from the better end of the bracket, replaced by bisection whenever it would leave the bracket), until the
+    /// bracket cannot shrink any more in double precision.
+    /// </summary>
     public static double Bisect(double[] c, double low, double high, double valueAtLow)
     {
+        var x = 0.5 * (low + high);
         for (var iteration = 0; iteration < 1100; iteration++)
         {
+            var (value, slope) = ValueAndSlope(c, x);
+            if (value == 0)
+            {
+                return x;
+            }
+
+            if ((value < 0) == (valueAtLow < 0))
+            {
+                low = x;
+                valueAtLow = value;
+            }
+            else
+            {
+                high = x;
+            }
+
             var middle = 0.5 * (low + high);
             if (middle <= low || middle >= high)
             {
                 break;
             }
 
-            var value = Evaluate(c, middle);
-            if (value == 0)
+            var newton = slope != 0 ? x - (value / slope) : double.NaN;
+            var next = newton > low && newton < high ? newton : middle;
+            if (next == x)
             {
-                return middle;
+                break;
             }
 
-            if ((value < 0) == (valueAtLow < 0))
-            {
-                low = middle;
-                valueAtLow = value;
-            }
-            else
-            {
-                high = middle;
-            }
+            x = next;
         }
 
-        return 0.5 * (low + high);
+        return x;
+    }
+
+    private static (double Value, double Slope) ValueAndSlope(double[] c, double y)
+    {
+        var value = 0.0;
+        var slope = 0.0;
+        for (var i = c.Length - 1; i >= 0; i--)
+        {
+            slope = (slope * y) + value;
+            value = (value * y) + c[i];
+        }
+
+        return (value, slope);
     }
 
     private static List<double> Roots(double[] c)
