@@ -57,9 +57,9 @@ internal static class PolynomialRoots
     }
 
     /// <summary>
-    /// The root of a monotone piece where the values at the ends have opposite signs: safeguarded Newton (a Newton step
-    /// from the better end of the bracket, replaced by bisection whenever it would leave the bracket), until the
-    /// bracket cannot shrink any more in double precision.
+    /// The root of a monotone piece where the values at the ends have opposite signs: safeguarded Newton (Newton steps
+    /// from the current point, each one replaced by the bracket's midpoint whenever it would leave the bracket, which
+    /// shrinks at every step), until the bracket or the step cannot shrink any more in double precision.
     /// </summary>
     public static double Bisect(double[] c, double low, double high, double valueAtLow)
     {
