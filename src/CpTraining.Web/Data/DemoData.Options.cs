@@ -48,7 +48,7 @@ internal static partial class DemoData
             DiscountRate = 0.15m,
         });
         o.Walk(valves, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(valves, 75, 16_800m, 31_500m, Reductions.Create(780m, null, null, null, null, null, null, null), "Water meter of the dye house, September against May.");
+        o.Achieved(valves, 14, 16_800m, 31_500m, Reductions.Create(780m, null, null, null, null, null, null, null), "Dye-house water meter: the two weeks after the repair against the same weeks in May.");
         o.Walk(valves, OptionStatus.Implemented, OptionStatus.Verified);
         o.Plan(valves, "Monthly leak walk-round on the maintenance checklist", "Maintenance foreman", 30);
 
@@ -70,7 +70,7 @@ internal static partial class DemoData
             SalvageValue = 20_000m,
         });
         o.Walk(rinsing, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(rinsing, 20, 428_000m, 262_000m, Reductions.Create(2_700m, null, null, null, null, 2_650m, null, null), "First month after start-up; meters read weekly.");
+        o.Achieved(rinsing, 6, 428_000m, 262_000m, Reductions.Create(2_700m, null, null, null, null, 2_650m, null, null), "First week after start-up, extrapolated to a year; meters read daily.");
         o.Walk(rinsing, OptionStatus.Implemented);
         o.Plan(rinsing, "Three months of meter readings for verification", "Chief engineer", 90);
 
@@ -125,6 +125,7 @@ internal static partial class DemoData
         var padBatch = o.Add("Cold pad-batch dyeing", OptionCategory.TechnologyChange, OptionKind.Investment,
             "Dyeing at room temperature on a padder with batching for 12–24 hours instead of exhaust dyeing in jets.",
             "Water, salt and heat of exhaust dyeing");
+        o.Link(padBatch, ("Glauber's salt", 100m), ("Water for dyeing", 50m));
         o.Technical(padBatch, false, "Knitwear cannot be padded without distortion, and the batching space does not exist.", 3, 1, 1, 2, 1, 3, 3, 4);
         o.Walk(padBatch, OptionStatus.UnderStudy, OptionStatus.NotFeasible);
 
@@ -173,7 +174,7 @@ internal static partial class DemoData
             DiscountRate = 0.15m,
         });
         o.Walk(cip, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(cip, 60, 48_000m, 185_000m, Reductions.Create(3_300m, null, null, null, null, 3_200m, null, null), "Water meter readings, three months.");
+        o.Achieved(cip, 12, 48_000m, 185_000m, Reductions.Create(3_300m, null, null, null, null, 3_200m, null, null), "Water meter readings before and after, extrapolated to a year.");
         o.Walk(cip, OptionStatus.Implemented, OptionStatus.Verified);
 
         var regen = o.Add("Regenerative section for the pasteuriser", OptionCategory.EquipmentModification, OptionKind.Investment,
@@ -202,7 +203,7 @@ internal static partial class DemoData
             DiscountRate = 0.15m,
         });
         o.Walk(insulate, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(insulate, 10, 64_000m, null, Reductions.None, "Installed; gas meter readings follow.");
+        o.Achieved(insulate, 3, 64_000m, null, Reductions.None, "Installed; gas meter readings follow.");
         o.Walk(insulate, OptionStatus.Implemented);
 
         var cooling = o.Add("Reuse cooling water from the cheese vats", OptionCategory.OnSiteRecovery, OptionKind.LowCost,

@@ -66,7 +66,7 @@ public sealed class OptionWorkflowTests
         var option = OptionIn(OptionStatus.UnderStudy);
         option.EvaluateTechnically(TechnicalEvaluation.Create([new("Space required", 1m, 1)], false, "No room"));
         Assert.Throws<DomainException>(() => option.MoveTo(OptionStatus.Feasible, null, "e", Now));
-        Assert.Throws<DomainException>(() => option.ChangeEconomics(new EconomicInputs()));
+        Assert.Throws<DomainException>(() => option.ChangeEconomics(new EconomicInputs { LifetimeYears = 5, DiscountRate = 0.1m }));
         Assert.False(option.HasEconomics);
         option.MoveTo(OptionStatus.NotFeasible, null, "e", Now);
         Assert.Equal(DesireGroup.Rejected, option.Group);

@@ -217,6 +217,37 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
         Assert.Equal(textile.Id, draft.WorksheetId);
     }
 
+    [Fact]
+    public async Task Demo_companies_with_a_worksheet_have_five_to_ten_options_across_categories_and_statuses()
+    {
+        await SeedAsync();
+        await SeedAsync();
+
+        await using var db = _factory.NewDbContext();
+        var programmeId = await db.Programmes.Where(p => p.Name == DemoData.CurrentProgrammeName).Select(p => p.Id).SingleAsync();
+        var withSheets = await db.Worksheets.Where(w => w.ProgrammeId == programmeId).Select(w => w.CompanyId).Distinct().ToListAsync();
+        var options = await db.CpOptions.AsNoTracking().Where(o => o.ProgrammeId == programmeId).ToListAsync();
+        Assert.Equal(2, withSheets.Count);
+        foreach (var companyId in withSheets)
+        {
+            var own = options.Where(o => o.CompanyId == companyId).ToList();
+            Assert.InRange(own.Count, 5, 10); // seeded once
+            Assert.True(own.Select(o => o.Category).Distinct().Count() >= 4, "categories");
+            Assert.True(own.Select(o => o.Status).Distinct().Count() >= 4, "statuses");
+            Assert.Contains(own, o => o.Kind == Domain.Options.OptionKind.LowCost);
+            Assert.Contains(own, o => o.Kind == Domain.Options.OptionKind.Investment);
+            Assert.Contains(own, o => o.Status == Domain.Options.OptionStatus.Verified && o.Achieved is { AnnualSavings: > 0 });
+            Assert.All(own, o => Assert.NotEmpty(o.Links));
+            Assert.Equal(Enumerable.Range(1, own.Count), own.Select(o => o.Number).Order());
+        }
+
+        // Every link points at a stream of the company's own worksheet.
+        var streamIds = await db.Worksheets.Where(w => w.ProgrammeId == programmeId)
+            .SelectMany(w => w.Streams.Select(s => new { w.CompanyId, s.Id }).Concat(w.EnergyStreams.Select(e => new { w.CompanyId, e.Id })))
+            .ToListAsync();
+        Assert.All(options.SelectMany(o => o.Links.Select(l => new { o.CompanyId, Id = l.StreamId })), l => Assert.Contains(l, streamIds));
+    }
+
     private async Task<IHtmlDocument> HomeOfAsync(string email)
     {
         using var client = _factory.NewClient();

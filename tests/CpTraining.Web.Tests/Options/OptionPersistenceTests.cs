@@ -20,6 +20,17 @@ public sealed class OptionPersistenceTests(CpTrainingFactory factory) : IClassFi
         var streamId = Guid.NewGuid();
         option.LinkStreams([new StreamLink(worksheetId, streamId, false, 40m)]);
         option.EvaluateTechnically(TechnicalEvaluation.Create([new("Product quality", 2m, 4), new("Space required", 1m, 3)], true, "Fits beside line 2"));
+        option.ChangeEconomics(new EconomicInputs
+        {
+            Investment = [new("Piping and tank", 310_000m), new("Installation", 90_000.50m)],
+            Water = 105_000m,
+            Maintenance = 12_000m,
+            LifetimeYears = 10,
+            DiscountRate = 0.15m,
+            Escalation = 0.05m,
+            SalvageValue = 20_000m,
+            ReinvestRate = 0.08m,
+        });
         option.ChangeReductions(Reductions.Create(1_200m, null, null, null, null, 1_150m, null, [new SubstanceReduction("Nonylphenol", 3.5m)]));
         option.MoveTo(OptionStatus.UnderStudy, null, null, now);
         option.MoveTo(OptionStatus.Feasible, null, null, now);
@@ -44,5 +55,11 @@ public sealed class OptionPersistenceTests(CpTrainingFactory factory) : IClassFi
         Assert.Equal(18_500.25m, loaded.Achieved!.AnnualSavings);
         Assert.Equal(1_000m, loaded.Achieved.Reductions.WaterCubicMetres);
         Assert.Equal(factory.Clock.Today, loaded.Achieved.ImplementedOn);
+        Assert.NotNull(loaded.Economics);
+        Assert.Equal((105_000m, 12_000m, 10, 0.15m, 0.05m, 20_000m), (loaded.Economics.Water, loaded.Economics.Maintenance, loaded.Economics.LifetimeYears, loaded.Economics.DiscountRate, loaded.Economics.Escalation, loaded.Economics.SalvageValue));
+        Assert.Equal(["Piping and tank", "Installation"], loaded.Economics!.Investment.Select(l => l.Description));
+        Assert.Equal(400_000.50m, loaded.Economics.TotalInvestment);
+        Assert.Equal(0.08m, loaded.Economics.ReinvestRate);
+        Assert.Null(loaded.Economics.FinanceRate);
     }
 }

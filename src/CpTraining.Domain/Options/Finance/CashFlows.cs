@@ -179,7 +179,7 @@ public static class CashFlows
 
         // Only the rate shown is polished in decimal: each polishing pass costs a few NPVs, and the double-precision
         // roots already make |NPV| tiny (about 10⁻¹⁴ of the flows).
-        var shown = distinct.IndexOf(ClosestToZero(distinct));
+        var shown = distinct.IndexOf(Chosen(distinct));
         distinct[shown] = Polish(values, distinct[shown]);
         return distinct.Count == 1
             ? new IrrResult(IrrOutcome.Unique, distinct[0], distinct)
@@ -316,10 +316,15 @@ public static class CashFlows
 
     private static bool Same(decimal a, decimal b) => Math.Abs(a - b) <= 1e-9m * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
-    private static decimal ClosestToZero(List<decimal> ascending)
+    /// <summary>
+    /// numpy-financial's <c>_irr_default_selection</c>: when the rates have mixed signs the negative ones are dropped,
+    /// then the rate closest to zero is taken (on a tie, the positive one).
+    /// </summary>
+    private static decimal Chosen(List<decimal> ascending)
     {
-        var best = ascending[0];
-        foreach (var rate in ascending)
+        var candidates = ascending.Exists(r => r >= 0) ? ascending.FindAll(r => r >= 0) : ascending;
+        var best = candidates[0];
+        foreach (var rate in candidates)
         {
             if (Math.Abs(rate) <= Math.Abs(best))
             {

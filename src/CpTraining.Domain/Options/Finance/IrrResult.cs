@@ -25,12 +25,13 @@ public enum IrrOutcome
 public sealed record IrrResult(IrrOutcome Outcome, decimal? Rate, IReadOnlyList<decimal> AllRates)
 {
     /// <summary>
-    /// The rule that picks one rate when several solve NPV = 0, as the page states it. It is numpy-financial 1.0's
-    /// rule (<c>rate.item(np.argmin(np.abs(rate)))</c> in <c>numpy_financial/_financial.py</c>); on a tie
-    /// (e.g. −10 % and +10 %) the positive rate is taken. Later numpy-financial versions first drop the negative
-    /// rates when the rates have mixed signs, so they differ from this rule in such cases.
+    /// The rule that picks one rate when several solve NPV = 0, as the page states it: current numpy-financial's
+    /// <c>_irr_default_selection</c> in <c>numpy_financial/_financial.py</c> — when the rates have mixed signs the
+    /// negative ones are dropped, then the rate closest to zero is taken. (numpy-financial 1.0 took the rate closest
+    /// to zero among all; the newer rule gives the published answers of its tests gh-39 and gh-44.)
     /// </summary>
-    public const string SeveralRatesRule = "the rate closest to zero (numpy-financial's rule)";
+    public const string SeveralRatesRule =
+        "the non-negative rate closest to zero when there is one, else the rate closest to zero (numpy-financial's rule)";
 
     /// <summary>Why there is no rate when <see cref="IrrOutcome.NoSignChange"/>, as the page states it.</summary>
     public const string NoSignChangeReason =
