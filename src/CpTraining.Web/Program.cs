@@ -122,7 +122,12 @@ builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOpti
 
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
-    .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
+    .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"])
+    .AddCheck<CpTraining.Web.Reports.PdfRendererHealthCheck>("pdf", tags: ["ready"]);
+
+// One Chromium per process prints every PDF (see Reports/PdfRenderer).
+builder.Services.Configure<CpTraining.Web.Reports.PdfOptions>(builder.Configuration.GetSection(CpTraining.Web.Reports.PdfOptions.Section));
+builder.Services.AddSingleton<CpTraining.Web.Reports.PdfRenderer>();
 
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.AddHostedService<OutboxSender>();
