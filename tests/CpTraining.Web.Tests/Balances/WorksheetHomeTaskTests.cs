@@ -103,6 +103,30 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_trainer_comments_on_an_energy_stream_and_the_engineer_reads_it_beside_it()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        var gasId = Assert.Single((await TransferSetup.LoadAsync(factory, world.WorksheetId)).EnergyStreams).Id;
+        var tina = await factory.ClientAsync(world.Work.Trainer);
+
+        var review = await tina.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
+        var row = $".frozen-worksheet .frozen-energy tr[data-stream='{gasId}']";
+        var form = FormClient.FormValues(review, row + " form");
+        form["Comment.Text"] = "100 MWh of gas for one dyeing line: metered or from the invoice?";
+        var response = await tina.PostAsync(review.QuerySelector(row + " form")!.GetAttribute("action")!, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var work = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Contains("metered or from the invoice?", work.QuerySelector(row + " .stream-comment")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(work.QuerySelector(row + " form"));
+        var versions = await alice.GetDocumentAsync($"/tasks/{world.Work.WorkA}/versions");
+        Assert.Contains("metered or from the invoice?", versions.QuerySelector(row)!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Engineers_cannot_comment_on_streams()
     {
         var world = await TransferSetup.CreateAsync(factory);
