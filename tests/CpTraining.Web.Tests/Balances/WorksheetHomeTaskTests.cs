@@ -1,5 +1,6 @@
 using System.Net;
 using CpTraining.Domain.Balances;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Tests.HomeTasks;
 using CpTraining.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -167,6 +168,64 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
             ["WorksheetId"] = world.WorksheetId.ToString(),
         })));
         Assert.Null(await AttachedAsync(world.Work.WorkA));
+    }
+
+    [Fact]
+    public async Task The_worksheet_section_shows_only_on_tasks_that_take_a_worksheet_or_already_have_one()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        Assert.NotNull((await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA))).QuerySelector("#worksheet #attach-form"));
+
+        await SetAttachmentsAsync(world, TaskAttachments.Options);
+        Assert.Null((await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA))).QuerySelector("#worksheet"));
+
+        // Attached while the task took a worksheet: still shown (and can be detached) after the task stopped taking one.
+        await SetAttachmentsAsync(world, TaskAttachments.Worksheet);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await SetAttachmentsAsync(world, TaskAttachments.None);
+        var page = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Contains("Dyeing line", page.QuerySelector("#worksheet #attached-worksheet")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#detach-button"));
+    }
+
+    [Fact]
+    public async Task Attaching_saves_the_answer_text_typed_before_instead_of_losing_it()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        var page = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+
+        // What the browser sends for the Attach button: the answer form (form="work-form") with the select in it.
+        var form = FormClient.FormValues(page, "#work-form");
+        form["Input.Text"] = "Typed before attaching: the dyeing line loses 95 m³ of water a batch.";
+        form["WorksheetId"] = world.WorksheetId.ToString();
+        var action = page.QuerySelector("#attach-button")!.GetAttribute("formaction")!;
+        Assert.Equal("work-form", page.QuerySelector("#attach-button")!.GetAttribute("form"));
+        Assert.Equal("work-form", page.QuerySelector("#WorksheetId")!.GetAttribute("form"));
+        WorkPageSetup.AssertRedirectedBack(await alice.PostAsync(action, new FormUrlEncodedContent(form)), world.Work.WorkA);
+
+        Assert.Equal(world.WorksheetId, await AttachedAsync(world.Work.WorkA));
+        var after = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Equal(form["Input.Text"], after.QuerySelector("#Input_Text")!.TextContent.Trim());
+
+        // Detaching from a page opened before someone else saved: a conflict, the typed text kept beside theirs.
+        await WorkPageSetup.WriteAsync(await factory.ClientAsync(world.Work.Bob), world.Work.WorkA, "Save", "Bob's text.");
+        var stale = FormClient.FormValues(after, "#work-form");
+        stale["Input.Text"] = "Alice's second text.";
+        var refused = await alice.PostAsync(after.QuerySelector("#detach-button")!.GetAttribute("formaction")!, new FormUrlEncodedContent(stale));
+        TransferSetup.AssertOk(refused);
+        var shown = await FormClient.ParseAsync(refused);
+        Assert.Equal("Alice's second text.", shown.QuerySelector("#Input_Text")!.TextContent.Trim());
+        Assert.Contains("Bob's text.", shown.QuerySelector("#conflict-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(world.WorksheetId, await AttachedAsync(world.Work.WorkA));
+    }
+
+    private async Task SetAttachmentsAsync(TransferWorld world, TaskAttachments attachments)
+    {
+        await using var db = factory.NewDbContext();
+        (await db.HomeTasks.SingleAsync(h => h.Id == world.Work.TaskId)).ChangeAttachments(attachments);
+        await db.SaveChangesAsync();
     }
 
     [Fact]
