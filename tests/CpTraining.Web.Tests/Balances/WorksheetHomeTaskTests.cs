@@ -38,6 +38,24 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Alice attaches the worksheet and submits; her client, the trainer's, and the worksheet as submitted.</summary>
+    private async Task<(HttpClient Alice, HttpClient Tina, Worksheet Sheet)> SubmitWithWorksheetAsync(TransferWorld world)
+    {
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        return (alice, await factory.ClientAsync(world.Work.Trainer), await TransferSetup.LoadAsync(factory, world.WorksheetId));
+    }
+
+    /// <summary>The comment form beside one row of the review page's frozen worksheet, filled with the text, and where it posts.</summary>
+    private static async Task<(Dictionary<string, string> Form, string Action)> CommentFormAsync(HttpClient trainer, TransferWorld world, string row, string text)
+    {
+        var review = await trainer.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
+        var form = FormClient.FormValues(review, row + " form");
+        form["Comment.Text"] = text;
+        return (form, review.QuerySelector(row + " form")!.GetAttribute("action")!);
+    }
+
     private static string AnnualOf(AngleSharp.Html.Dom.IHtmlDocument page, Guid streamId) =>
         page.QuerySelector($".frozen-worksheet tr[data-stream='{streamId}'] td.annual")!.TextContent.Trim();
 
@@ -73,16 +91,10 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
     public async Task The_trainer_comments_on_a_stream_and_the_engineer_reads_it_beside_the_stream()
     {
         var world = await TransferSetup.CreateAsync(factory);
-        var alice = await factory.ClientAsync(world.Work.Alice);
-        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
-        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
-        var waterId = (await TransferSetup.LoadAsync(factory, world.WorksheetId)).Streams.Single(s => s.Name == "Water").Id;
-        var tina = await factory.ClientAsync(world.Work.Trainer);
+        var (alice, tina, sheet) = await SubmitWithWorksheetAsync(world);
+        var waterId = sheet.Streams.Single(s => s.Name == "Water").Id;
 
-        var review = await tina.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
-        var form = FormClient.FormValues(review, $".frozen-worksheet tr[data-stream='{waterId}'] form");
-        form["Comment.Text"] = "Is the water meter calibrated? 96 m³ looks high for 1.2 t of fabric.";
-        var action = review.QuerySelector($".frozen-worksheet tr[data-stream='{waterId}'] form")!.GetAttribute("action")!;
+        var (form, action) = await CommentFormAsync(tina, world, $".frozen-worksheet tr[data-stream='{waterId}']", "Is the water meter calibrated? 96 m³ looks high for 1.2 t of fabric.");
         var response = await tina.PostAsync(action, new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -107,17 +119,11 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
     public async Task The_trainer_comments_on_an_energy_stream_and_the_engineer_reads_it_beside_it()
     {
         var world = await TransferSetup.CreateAsync(factory);
-        var alice = await factory.ClientAsync(world.Work.Alice);
-        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
-        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
-        var gasId = Assert.Single((await TransferSetup.LoadAsync(factory, world.WorksheetId)).EnergyStreams).Id;
-        var tina = await factory.ClientAsync(world.Work.Trainer);
+        var (alice, tina, sheet) = await SubmitWithWorksheetAsync(world);
+        var row = $".frozen-worksheet .frozen-energy tr[data-stream='{Assert.Single(sheet.EnergyStreams).Id}']";
 
-        var review = await tina.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
-        var row = $".frozen-worksheet .frozen-energy tr[data-stream='{gasId}']";
-        var form = FormClient.FormValues(review, row + " form");
-        form["Comment.Text"] = "100 MWh of gas for one dyeing line: metered or from the invoice?";
-        var response = await tina.PostAsync(review.QuerySelector(row + " form")!.GetAttribute("action")!, new FormUrlEncodedContent(form));
+        var (form, action) = await CommentFormAsync(tina, world, row, "100 MWh of gas for one dyeing line: metered or from the invoice?");
+        var response = await tina.PostAsync(action, new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var work = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
@@ -131,9 +137,7 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
     public async Task Engineers_cannot_comment_on_streams()
     {
         var world = await TransferSetup.CreateAsync(factory);
-        var alice = await factory.ClientAsync(world.Work.Alice);
-        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
-        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        var (alice, _, _) = await SubmitWithWorksheetAsync(world);
         var token = FormClient.Token(await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA)));
 
         var response = await alice.PostAsync($"/tasks/{world.Work.WorkA}/review?handler=Comment", new FormUrlEncodedContent(new Dictionary<string, string>
