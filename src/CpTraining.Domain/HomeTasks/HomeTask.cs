@@ -48,6 +48,12 @@ public sealed class HomeTask
 
     public bool IsPresented { get; private set; }
 
+    /// <summary>What engineers attach to their work besides text and files (a balance worksheet, their options register).</summary>
+    public TaskAttachments Attachments { get; private set; }
+
+    /// <summary>Whether engineers attach a balance worksheet to their work on this task.</summary>
+    public bool TakesWorksheet => Attachments.HasFlag(TaskAttachments.Worksheet);
+
     public string AssignedBy { get; private set; }
 
     public DateTimeOffset AssignedAt { get; private set; }
@@ -72,7 +78,8 @@ public sealed class HomeTask
         bool isPresented,
         string assignedBy,
         DateTimeOffset assignedAt,
-        DateOnly today)
+        DateOnly today,
+        TaskAttachments attachments = TaskAttachments.None)
     {
         TaskTemplate.CheckSession(afterSession, sessionCount);
         var task = new HomeTask(programmeId, afterSession, templateId, assignedBy, assignedAt)
@@ -80,6 +87,7 @@ public sealed class HomeTask
             Title = Text.Required(title, "Title", TaskTemplate.TitleMaxLength),
             Instructions = Text.Optional(instructions, "Instructions", TaskTemplate.InstructionsMaxLength) ?? string.Empty,
             IsPresented = isPresented,
+            Attachments = attachments,
             _instructionFileIds = instructionFileIds.Distinct().ToArray(),
         };
         task.CheckDates(dueDate, cutOff, today);
@@ -93,6 +101,12 @@ public sealed class HomeTask
     /// </summary>
     public void AttachInstructionFiles(IEnumerable<Guid> fileIds) =>
         _instructionFileIds = _instructionFileIds.Concat(fileIds).Distinct().ToArray();
+
+    /// <summary>
+    /// Changes what engineers attach. Work that already has a worksheet keeps it (and shows it) even when the task no
+    /// longer asks for one: nothing an engineer attached disappears.
+    /// </summary>
+    public void ChangeAttachments(TaskAttachments attachments) => Attachments = attachments;
 
     /// <summary>Changes the dates; the submissions copy them (see <see cref="Submission.ChangeDates"/>).</summary>
     public void ChangeDates(DateOnly dueDate, DateOnly? cutOff, DateOnly today)

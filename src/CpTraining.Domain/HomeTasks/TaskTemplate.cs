@@ -42,11 +42,14 @@ public sealed class TaskTemplate
     /// <summary>Whether companies present the result at the next plenary session.</summary>
     public bool IsPresented { get; private set; }
 
+    /// <summary>What engineers attach to their work besides text and files; copied into the task when it is given.</summary>
+    public TaskAttachments Attachments { get; private set; }
+
     /// <summary>A new task; <c>sessionCount</c> is the programme's number of sessions (no tasks after the final one).</summary>
-    public static TaskTemplate Create(Guid programmeId, int afterSession, int position, string? title, string? instructions, bool isPresented, int sessionCount)
+    public static TaskTemplate Create(Guid programmeId, int afterSession, int position, string? title, string? instructions, bool isPresented, int sessionCount, TaskAttachments attachments = TaskAttachments.None)
     {
         CheckSession(afterSession, sessionCount);
-        var template = new TaskTemplate(programmeId, afterSession, position);
+        var template = new TaskTemplate(programmeId, afterSession, position) { Attachments = attachments };
         template.Change(title, instructions, isPresented);
         return template;
     }
@@ -55,7 +58,7 @@ public sealed class TaskTemplate
     public static IReadOnlyList<TaskTemplate> StandardSet(Guid programmeId, string language, int sessionCount) =>
         StandardHomeTasks.For(language)
             .Where(t => t.AfterSession < sessionCount)
-            .Select(t => Create(programmeId, t.AfterSession, t.Position, t.Title, t.Instructions, t.IsPresented, sessionCount))
+            .Select(t => Create(programmeId, t.AfterSession, t.Position, t.Title, t.Instructions, t.IsPresented, sessionCount, t.Attachments))
             .ToList();
 
     public void Change(string? title, string? instructions, bool isPresented)
@@ -64,6 +67,8 @@ public sealed class TaskTemplate
         Instructions = Text.Optional(instructions, "Instructions", InstructionsMaxLength) ?? string.Empty;
         IsPresented = isPresented;
     }
+
+    public void ChangeAttachments(TaskAttachments attachments) => Attachments = attachments;
 
     public void MoveTo(int position) => Position = position;
 

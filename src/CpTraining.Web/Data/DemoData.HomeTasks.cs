@@ -97,11 +97,11 @@ internal static partial class DemoData
         var given = At(sessions[0].EndDate, 16);
         var due1 = HomeTask.DefaultDueDate(sessions[1].StartDate);
         var tasks1 = templates.Where(t => t.AfterSession == 1)
-            .Select(t => HomeTask.Assign(programme.Id, 1, sessions.Count, t.Id, t.Title, t.Instructions, [], due1, null, t.IsPresented, coordinator, given, sessions[0].EndDate))
+            .Select(t => HomeTask.Assign(programme.Id, 1, sessions.Count, t.Id, t.Title, t.Instructions, [], due1, null, t.IsPresented, coordinator, given, sessions[0].EndDate, t.Attachments))
             .ToList();
         var due2 = HomeTask.DefaultDueDate(sessions[2].StartDate);
         var tasks2 = templates.Where(t => t.AfterSession == 2)
-            .Select(t => HomeTask.Assign(programme.Id, 2, sessions.Count, t.Id, t.Title, t.Instructions, [], due2, due2.AddDays(7), t.IsPresented, coordinator, At(sessions[1].EndDate, 16), sessions[1].EndDate))
+            .Select(t => HomeTask.Assign(programme.Id, 2, sessions.Count, t.Id, t.Title, t.Instructions, [], due2, due2.AddDays(7), t.IsPresented, coordinator, At(sessions[1].EndDate, 16), sessions[1].EndDate, t.Attachments))
             .ToList();
         db.HomeTasks.AddRange(tasks1);
         db.HomeTasks.AddRange(tasks2);

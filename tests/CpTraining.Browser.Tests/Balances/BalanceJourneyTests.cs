@@ -131,7 +131,7 @@ public sealed class BalanceJourneyTests(BrowserFactory factory) : IClassFixture<
         await using var db = factory.NewDbContext();
         var task = HomeTask.Assign(
             programmeId, 2, 4, null, "Mass and energy balance of the focus process", "Build the balance.", [],
-            new DateOnly(2026, 7, 20), null, true, coordinatorId, factory.Clock.GetUtcNow(), factory.Clock.Today);
+            new DateOnly(2026, 7, 20), null, true, coordinatorId, factory.Clock.GetUtcNow(), factory.Clock.Today, TaskAttachments.Worksheet);
         var work = Submission.ForCompany(task, companyId);
         db.HomeTasks.Add(task);
         db.Submissions.Add(work);

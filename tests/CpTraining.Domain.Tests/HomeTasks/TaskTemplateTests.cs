@@ -45,6 +45,34 @@ public class TaskTemplateTests
         Assert.Equal(new[] { "Causes of losses", "CP team and plan" }, notPresented);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("uk")]
+    public void The_balance_tasks_take_a_worksheet_and_the_options_tasks_the_options_register(string language)
+    {
+        // (after session, position) of each standard task that takes something: the balance and the cost of its
+        // waste streams (session 2, 1 and 2), the CP options and their feasibility (session 3, 1 and 2).
+        var taking = TaskTemplate.StandardSet(Programme, language, 4)
+            .Where(t => t.Attachments != TaskAttachments.None)
+            .Select(t => (t.AfterSession, t.Position, t.Attachments));
+
+        Assert.Equal(
+            [(2, 1, TaskAttachments.Worksheet), (2, 2, TaskAttachments.Worksheet), (3, 1, TaskAttachments.Options), (3, 2, TaskAttachments.Options)],
+            taking);
+    }
+
+    [Fact]
+    public void A_given_task_copies_what_its_template_takes_and_can_change_it()
+    {
+        var template = TaskTemplate.StandardSet(Programme, "en", 4).Single(t => t.Title == "Mass and energy balance of the focus process");
+        var task = HomeTask.Assign(Programme, 2, 4, template.Id, template.Title, template.Instructions, [], new DateOnly(2026, 7, 20), null, true, "coordinator", DateTimeOffset.UnixEpoch, new DateOnly(2026, 7, 1), template.Attachments);
+
+        Assert.True(task.TakesWorksheet);
+        task.ChangeAttachments(TaskAttachments.Options);
+        Assert.False(task.TakesWorksheet);
+        Assert.Equal(TaskAttachments.Worksheet, template.Attachments);
+    }
+
     [Fact]
     public void Ukrainian_programmes_get_Ukrainian_tasks_and_other_languages_English()
     {

@@ -65,6 +65,21 @@ public sealed class WorksheetAttachmentTests
         Assert.Single(work.StreamComments);
     }
 
+    [Fact]
+    public void A_trainer_comments_on_an_energy_stream_of_the_submitted_worksheet()
+    {
+        var (sheet, _) = Sheet(CompanyId);
+        var gas = sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", sheet.Steps[0].Id, EnergyCarrier.NaturalGas, Quantity.Of(100m, Unit.MegawattHour)));
+        var work = New();
+        work.AttachWorksheet(sheet.Snapshot(), Today);
+        work.Submit(null, [], Engineer, At(Today), Today, Guid.NewGuid(), sheet.Snapshot());
+
+        var comment = work.CommentOnStream(1, gas.Id, "Metered or from the invoice?", Trainer, At(Today, 15));
+
+        Assert.Equal(gas.Id, comment.StreamId);
+        Assert.Single(work.StreamComments);
+    }
+
     private static (Worksheet Sheet, MaterialStream Stream) Sheet(Guid companyId)
     {
         var sheet = Worksheet.Create(ProgrammeId, companyId, "Washing", null, "UAH", At(Today));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CpTraining.Domain.Balances;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Tests.HomeTasks;
 using CpTraining.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
@@ -37,6 +38,9 @@ internal static class TransferSetup
         sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", dyeing.Id, EnergyCarrier.NaturalGas, Quantity.Of(100m, Unit.MegawattHour), Price: new UnitPrice(1_900m, Unit.MegawattHour)));
         await using var db = factory.NewDbContext();
         db.Worksheets.Add(sheet);
+
+        // The work page offers the worksheet only on tasks that take one.
+        (await db.HomeTasks.SingleAsync(h => h.Id == work.TaskId)).ChangeAttachments(TaskAttachments.Worksheet);
         await db.SaveChangesAsync();
         return new TransferWorld(work, sheet.Id, dyeing.Id);
     }

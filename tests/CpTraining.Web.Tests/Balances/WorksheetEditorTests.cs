@@ -199,6 +199,32 @@ public sealed class WorksheetEditorTests(CpTrainingFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_stream_linked_to_a_step_of_another_worksheet_is_refused_next_to_the_step_field()
+    {
+        var world = await CreateAsync(factory);
+        var id = await CreateWorksheetAsync(world.EngineerA, world);
+        var other = await CreateWorksheetAsync(world.EngineerA, world, "Finishing line");
+        await SaveAsync(world.EngineerA, id, "SaveStep", new() { ["Step.Name"] = "Washing" });
+        await SaveAsync(world.EngineerA, other, "SaveStep", new() { ["Step.Name"] = "Drying" });
+        var washing = await StepIdAsync(factory, id, "Washing");
+        var drying = await StepIdAsync(factory, other, "Drying");
+
+        // The forms offer only this worksheet's steps; the other worksheet's step id is forged into the post.
+        var into = await FormClient.ParseAsync(await PostAsync(world.EngineerA, id, "SaveStream", Stream("Steam", "Water", null, drying, "3")));
+        Assert.Equal("That step is not part of this worksheet.", FormClient.FieldError(into, "Stream.ToStepId"));
+        Assert.Equal("Steam", into.QuerySelector("#Stream_Name")!.GetAttribute("value"));
+        var outOf = await FormClient.ParseAsync(await PostAsync(world.EngineerA, id, "SaveStream", new(Stream("Condensate", "Water", drying, washing, "3"))));
+        Assert.Equal("That step is not part of this worksheet.", FormClient.FieldError(outOf, "Stream.FromStepId"));
+        var energy = await FormClient.ParseAsync(await PostAsync(world.EngineerA, id, "SaveEnergy", new() { ["Energy.StepId"] = drying.ToString(), ["Energy.Quantity"] = "400", ["Energy.Unit"] = "KilowattHour" }));
+        Assert.NotNull(FormClient.FieldError(energy, "Energy.StepId"));
+
+        var sheet = await LoadAsync(factory, id);
+        Assert.Empty(sheet.Streams);
+        Assert.Empty(sheet.EnergyStreams);
+        Assert.Empty((await LoadAsync(factory, other)).Streams);
+    }
+
+    [Fact]
     public async Task Refusals_of_details_steps_and_energy_are_shown_next_to_their_fields()
     {
         var world = await CreateAsync(factory);

@@ -1,5 +1,6 @@
 using System.Net;
 using CpTraining.Domain.Balances;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Tests.HomeTasks;
 using CpTraining.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,24 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Alice attaches the worksheet and submits; her client, the trainer's, and the worksheet as submitted.</summary>
+    private async Task<(HttpClient Alice, HttpClient Tina, Worksheet Sheet)> SubmitWithWorksheetAsync(TransferWorld world)
+    {
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        return (alice, await factory.ClientAsync(world.Work.Trainer), await TransferSetup.LoadAsync(factory, world.WorksheetId));
+    }
+
+    /// <summary>The comment form beside one row of the review page's frozen worksheet, filled with the text, and where it posts.</summary>
+    private static async Task<(Dictionary<string, string> Form, string Action)> CommentFormAsync(HttpClient trainer, TransferWorld world, string row, string text)
+    {
+        var review = await trainer.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
+        var form = FormClient.FormValues(review, row + " form");
+        form["Comment.Text"] = text;
+        return (form, review.QuerySelector(row + " form")!.GetAttribute("action")!);
+    }
+
     private static string AnnualOf(AngleSharp.Html.Dom.IHtmlDocument page, Guid streamId) =>
         page.QuerySelector($".frozen-worksheet tr[data-stream='{streamId}'] td.annual")!.TextContent.Trim();
 
@@ -72,16 +91,10 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
     public async Task The_trainer_comments_on_a_stream_and_the_engineer_reads_it_beside_the_stream()
     {
         var world = await TransferSetup.CreateAsync(factory);
-        var alice = await factory.ClientAsync(world.Work.Alice);
-        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
-        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
-        var waterId = (await TransferSetup.LoadAsync(factory, world.WorksheetId)).Streams.Single(s => s.Name == "Water").Id;
-        var tina = await factory.ClientAsync(world.Work.Trainer);
+        var (alice, tina, sheet) = await SubmitWithWorksheetAsync(world);
+        var waterId = sheet.Streams.Single(s => s.Name == "Water").Id;
 
-        var review = await tina.GetDocumentAsync($"/tasks/{world.Work.WorkA}/review");
-        var form = FormClient.FormValues(review, $".frozen-worksheet tr[data-stream='{waterId}'] form");
-        form["Comment.Text"] = "Is the water meter calibrated? 96 m³ looks high for 1.2 t of fabric.";
-        var action = review.QuerySelector($".frozen-worksheet tr[data-stream='{waterId}'] form")!.GetAttribute("action")!;
+        var (form, action) = await CommentFormAsync(tina, world, $".frozen-worksheet tr[data-stream='{waterId}']", "Is the water meter calibrated? 96 m³ looks high for 1.2 t of fabric.");
         var response = await tina.PostAsync(action, new FormUrlEncodedContent(form));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -103,12 +116,28 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_trainer_comments_on_an_energy_stream_and_the_engineer_reads_it_beside_it()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var (alice, tina, sheet) = await SubmitWithWorksheetAsync(world);
+        var row = $".frozen-worksheet .frozen-energy tr[data-stream='{Assert.Single(sheet.EnergyStreams).Id}']";
+
+        var (form, action) = await CommentFormAsync(tina, world, row, "100 MWh of gas for one dyeing line: metered or from the invoice?");
+        var response = await tina.PostAsync(action, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var work = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Contains("metered or from the invoice?", work.QuerySelector(row + " .stream-comment")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(work.QuerySelector(row + " form"));
+        var versions = await alice.GetDocumentAsync($"/tasks/{world.Work.WorkA}/versions");
+        Assert.Contains("metered or from the invoice?", versions.QuerySelector(row)!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Engineers_cannot_comment_on_streams()
     {
         var world = await TransferSetup.CreateAsync(factory);
-        var alice = await factory.ClientAsync(world.Work.Alice);
-        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
-        await WorkPageSetup.WriteAsync(alice, world.Work.WorkA, "Submit", "Balance attached.");
+        var (alice, _, _) = await SubmitWithWorksheetAsync(world);
         var token = FormClient.Token(await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA)));
 
         var response = await alice.PostAsync($"/tasks/{world.Work.WorkA}/review?handler=Comment", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -143,6 +172,64 @@ public sealed class WorksheetHomeTaskTests(CpTrainingFactory factory) : IClassFi
             ["WorksheetId"] = world.WorksheetId.ToString(),
         })));
         Assert.Null(await AttachedAsync(world.Work.WorkA));
+    }
+
+    [Fact]
+    public async Task The_worksheet_section_shows_only_on_tasks_that_take_a_worksheet_or_already_have_one()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        Assert.NotNull((await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA))).QuerySelector("#worksheet #attach-form"));
+
+        await SetAttachmentsAsync(world, TaskAttachments.Options);
+        Assert.Null((await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA))).QuerySelector("#worksheet"));
+
+        // Attached while the task took a worksheet: still shown (and can be detached) after the task stopped taking one.
+        await SetAttachmentsAsync(world, TaskAttachments.Worksheet);
+        await AttachAsync(alice, world.Work.WorkA, world.WorksheetId);
+        await SetAttachmentsAsync(world, TaskAttachments.None);
+        var page = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Contains("Dyeing line", page.QuerySelector("#worksheet #attached-worksheet")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#detach-button"));
+    }
+
+    [Fact]
+    public async Task Attaching_saves_the_answer_text_typed_before_instead_of_losing_it()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var alice = await factory.ClientAsync(world.Work.Alice);
+        var page = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+
+        // What the browser sends for the Attach button: the answer form (form="work-form") with the select in it.
+        var form = FormClient.FormValues(page, "#work-form");
+        form["Input.Text"] = "Typed before attaching: the dyeing line loses 95 m³ of water a batch.";
+        form["WorksheetId"] = world.WorksheetId.ToString();
+        var action = page.QuerySelector("#attach-button")!.GetAttribute("formaction")!;
+        Assert.Equal("work-form", page.QuerySelector("#attach-button")!.GetAttribute("form"));
+        Assert.Equal("work-form", page.QuerySelector("#WorksheetId")!.GetAttribute("form"));
+        WorkPageSetup.AssertRedirectedBack(await alice.PostAsync(action, new FormUrlEncodedContent(form)), world.Work.WorkA);
+
+        Assert.Equal(world.WorksheetId, await AttachedAsync(world.Work.WorkA));
+        var after = await alice.GetDocumentAsync(WorkWorld.Work(world.Work.WorkA));
+        Assert.Equal(form["Input.Text"], after.QuerySelector("#Input_Text")!.TextContent.Trim());
+
+        // Detaching from a page opened before someone else saved: a conflict, the typed text kept beside theirs.
+        await WorkPageSetup.WriteAsync(await factory.ClientAsync(world.Work.Bob), world.Work.WorkA, "Save", "Bob's text.");
+        var stale = FormClient.FormValues(after, "#work-form");
+        stale["Input.Text"] = "Alice's second text.";
+        var refused = await alice.PostAsync(after.QuerySelector("#detach-button")!.GetAttribute("formaction")!, new FormUrlEncodedContent(stale));
+        TransferSetup.AssertOk(refused);
+        var shown = await FormClient.ParseAsync(refused);
+        Assert.Equal("Alice's second text.", shown.QuerySelector("#Input_Text")!.TextContent.Trim());
+        Assert.Contains("Bob's text.", shown.QuerySelector("#conflict-text")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(world.WorksheetId, await AttachedAsync(world.Work.WorkA));
+    }
+
+    private async Task SetAttachmentsAsync(TransferWorld world, TaskAttachments attachments)
+    {
+        await using var db = factory.NewDbContext();
+        (await db.HomeTasks.SingleAsync(h => h.Id == world.Work.TaskId)).ChangeAttachments(attachments);
+        await db.SaveChangesAsync();
     }
 
     [Fact]

@@ -279,6 +279,48 @@ public sealed class AssignTests(CpTrainingFactory factory) : IClassFixture<CpTra
     }
 
     [Fact]
+    public async Task The_balance_tasks_take_a_worksheet_and_the_coordinator_chooses_what_each_task_takes()
+    {
+        var w = await factory.SeedTaskWorldAsync();
+        var client = await factory.ClientAsync(w.Coordinator);
+        var page = await client.GetDocumentAsync(Assign(w.Id, 2));
+        var items = page.QuerySelectorAll("#task-choices li[data-template]")
+            .ToDictionary(li => li.QuerySelector("label.fw-semibold")!.TextContent.Trim());
+
+        // The standard set of session 2: the balance and its cost of losses take a worksheet; the causes of losses do not.
+        Assert.Equal(
+            ["Mass and energy balance of the focus process", "Cost of the waste streams"],
+            items.Where(i => i.Value.QuerySelector("input[name$='.Attach.Worksheet'][checked]") is not null).Select(i => i.Key));
+        Assert.Empty(page.QuerySelectorAll("#task-choices input[name$='.Attach.Options'][checked]"));
+
+        // Given with the defaults, except that the coordinator also asks for the worksheet with the causes of losses.
+        var form = AssignForm(page, "Mass and energy balance of the focus process", "Causes of losses");
+        form[items["Causes of losses"].QuerySelector("input[name$='.Attach.Worksheet']")!.GetAttribute("name")!] = "true";
+        ProgrammePages.RedirectTarget(await client.PostFieldsAsync(Assign(w.Id, 2), form));
+        Guid causesId;
+        await using (var db = factory.NewDbContext())
+        {
+            var given = await db.HomeTasks.Where(h => h.ProgrammeId == w.Id).ToDictionaryAsync(h => h.Title);
+            Assert.Equal(TaskAttachments.Worksheet, given["Mass and energy balance of the focus process"].Attachments);
+            Assert.Equal(TaskAttachments.Worksheet, given["Causes of losses"].Attachments);
+            causesId = given["Causes of losses"].Id;
+        }
+
+        // Changed afterwards on the task's edit page: the options register instead of the worksheet.
+        var edit = await client.GetDocumentAsync(EditDates(w.Id, causesId));
+        Assert.NotNull(edit.QuerySelector("#attach-worksheet[checked]"));
+        var values = FormClient.FormValues(edit);
+        values.Remove("Input.Attach.Worksheet");
+        values["Input.Attach.Options"] = "true";
+        Assert.Equal(Tasks(w.Id), ProgrammePages.RedirectTarget(await client.PostFieldsAsync(EditDates(w.Id, causesId), values)));
+        await using (var db = factory.NewDbContext())
+        {
+            Assert.Equal(TaskAttachments.Options, (await db.HomeTasks.SingleAsync(h => h.Id == causesId)).Attachments);
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.ProgrammeId == w.Id && a.Action == "task.attachments-changed"));
+        }
+    }
+
+    [Fact]
     public async Task The_coordinator_moves_the_dates_of_a_task_for_every_company()
     {
         var w = await factory.SeedTaskWorldAsync();

@@ -42,6 +42,9 @@ internal static class ReviewSetup
 
     public static string Review(Guid submissionId) => $"/tasks/{submissionId}/review";
 
+    /// <summary>Where the review form posts its decision (accept or return).</summary>
+    public static string Decide(Guid submissionId) => Review(submissionId) + "?handler=Decide";
+
     public static string Versions(Guid submissionId) => $"/tasks/{submissionId}/versions";
 
     public static string Extension(Guid submissionId) => $"/tasks/{submissionId}/extension";
@@ -138,6 +141,6 @@ internal static class ReviewSetup
             ["Input.Feedback"] = feedback ?? string.Empty,
             ["Input.Decision"] = decision,
         };
-        return await client.PostAsync(Review(submissionId), new FormUrlEncodedContent(fields));
+        return await client.PostAsync(Decide(submissionId), new FormUrlEncodedContent(fields));
     }
 }

@@ -221,7 +221,7 @@ public sealed class ReviewTests(CpTrainingFactory factory) : IClassFixture<CpTra
         RedirectAssert.ToAccessDenied(await trainerB.GetAsync(ReviewSetup.Review(w.SubmissionA)));
         Assert.Equal(HttpStatusCode.OK, (await trainerB.GetAsync(ReviewSetup.Review(w.SubmissionB))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await trainerB.GetAsync(ReviewSetup.Review(Guid.NewGuid()))).StatusCode);
-        var forged = await engineerA.PostAsync(ReviewSetup.Review(w.SubmissionA), new FormUrlEncodedContent(new Dictionary<string, string>
+        var forged = await engineerA.PostAsync(ReviewSetup.Decide(w.SubmissionA), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Input.Decision"] = "accept",

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Tests.Infrastructure;
 using CpTraining.Web.Tests.Programmes;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public sealed class TemplateTests(CpTrainingFactory factory) : IClassFixture<CpT
         Assert.Equal("Change the task template", editor.QuerySelector("#template-form-title")!.TextContent.Trim());
         var form = FormClient.FormValues(editor, "#template-form");
         Assert.Equal("Cost of the waste streams", form["Input.Title"]);
+        Assert.Equal("true", form["Input.Attach.Worksheet"]); // the standard cost-of-losses task takes the balance worksheet
         form["Input.Title"] = "Cost of waste and losses";
         form["Input.Instructions"] = "Use **last year's** invoices.";
         form.Remove("Input.IsPresented");
@@ -48,6 +50,7 @@ public sealed class TemplateTests(CpTrainingFactory factory) : IClassFixture<CpT
         form["Input.AfterSession"] = "2";
         form["Input.Title"] = "Water meter readings";
         form["Input.Instructions"] = "Weekly readings of the main meters.";
+        form["Input.Attach.Worksheet"] = "true";
         ProgrammePages.RedirectTarget(await client.PostAsync(url + "?handler=Save", new FormUrlEncodedContent(form)));
 
         page = await client.GetDocumentAsync(url);
@@ -74,6 +77,9 @@ public sealed class TemplateTests(CpTrainingFactory factory) : IClassFixture<CpT
         await using var db = factory.NewDbContext();
         Assert.Equal([1, 2, 3], await db.TaskTemplates.Where(x => x.ProgrammeId == w.Id && x.AfterSession == 2).OrderBy(x => x.Position).Select(x => x.Position).ToListAsync());
         Assert.Equal(4, await db.TaskTemplates.CountAsync(x => x.ProgrammeId == w.Id && x.AfterSession == 1));
+        Assert.Equal(
+            [TaskAttachments.Worksheet, TaskAttachments.Worksheet, TaskAttachments.None],
+            await db.TaskTemplates.Where(x => x.ProgrammeId == w.Id && x.AfterSession == 2).OrderBy(x => x.Position).Select(x => x.Attachments).ToListAsync());
     }
 
     [Fact]

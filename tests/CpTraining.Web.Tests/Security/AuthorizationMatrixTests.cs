@@ -94,8 +94,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         // Home task review (SA: company A's submitted work; SB: company B's draft; company B has no assigned trainer).
         ("/tasks/review", Everyone, null, null),
-        ("/tasks/{SA}/review", ManageCompanyA, ManageCompanyA, null),
-        ("/tasks/{SB}/review", ManagersOfP, ManagersOfP, null),
+        // The review page's two forms: the decision (accept/return) and a comment on a stream of the frozen worksheet.
+        ("/tasks/{SA}/review", ManageCompanyA, ManageCompanyA, "Decide"),
+        ("/tasks/{SA}/review?form=comment", ManageCompanyA, ManageCompanyA, "Comment"),
+        ("/tasks/{SB}/review", ManagersOfP, ManagersOfP, "Decide"),
+        ("/tasks/{SB}/review?form=comment", ManagersOfP, ManagersOfP, "Comment"),
         ("/tasks/{SA}/versions", SeeCompanyA, null, null),
         ("/tasks/{SB}/versions", SeeCompanyB, null, null),
         ("/tasks/{SA}/extension", ManageCompanyA, ManageCompanyA, null),
@@ -122,9 +125,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/worksheets/{W}/balance?reconcile=true", SeeCompanyA, null, null),
         ("/emission-factors", Everyone, Creators, "Save"),
         // Balance worksheets (W: company A's worksheet): export for readers, import for its writers; attaching a
-        // worksheet to home-task work (a trailing slash keeps the URL distinct from the Submit row above). Stream comments
-        // (POST /tasks/{id}/review?handler=Comment) are refused with the review page itself: that page also has an
-        // unnamed handler, which the named-handler test below would not expect.
+        // worksheet to home-task work (a trailing slash keeps the URL distinct from the Submit row above).
         ("/worksheets/{W}/export.csv", SeeCompanyA, null, null),
         ("/worksheets/{W}/export.xlsx", SeeCompanyA, null, null),
         ("/worksheets/{W}/import", WriteWorksheetsOfA, WriteWorksheetsOfA, "Preview"),

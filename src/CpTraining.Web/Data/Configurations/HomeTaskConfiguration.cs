@@ -13,6 +13,9 @@ internal sealed class TaskTemplateConfiguration : IEntityTypeConfiguration<TaskT
         b.Property(t => t.Id).ValueGeneratedNever();
         b.Property(t => t.Title).HasMaxLength(TaskTemplate.TitleMaxLength).IsRequired();
         b.Property(t => t.Instructions).HasMaxLength(TaskTemplate.InstructionsMaxLength).IsRequired();
+
+        // A combination of flags: stored as its integer, not as a string like single-valued enums.
+        b.Property(t => t.Attachments).HasConversion<int>();
         b.Property<uint>("Version").IsRowVersion().HasColumnName("xmin").HasColumnType("xid");
         b.HasIndex(t => new { t.ProgrammeId, t.AfterSession, t.Position });
         b.HasOne<Domain.Programmes.Programme>().WithMany().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
@@ -29,6 +32,8 @@ internal sealed class HomeTaskConfiguration : IEntityTypeConfiguration<HomeTask>
         b.Property(t => t.Title).HasMaxLength(TaskTemplate.TitleMaxLength).IsRequired();
         b.Property(t => t.Instructions).HasMaxLength(TaskTemplate.InstructionsMaxLength).IsRequired();
         b.Property(t => t.AssignedBy).HasMaxLength(450).IsRequired();
+        b.Property(t => t.Attachments).HasConversion<int>(); // flags, as for templates
+        b.Ignore(t => t.TakesWorksheet);
         b.Ignore(t => t.InstructionFileIds);
         b.Property<Guid[]>("_instructionFileIds").HasColumnName("instruction_file_ids").IsRequired();
         b.Property<uint>("Version").IsRowVersion().HasColumnName("xmin").HasColumnType("xid");

@@ -125,6 +125,9 @@ public sealed class WorkModel(
     /// <summary>The balance worksheet attached to the work (frozen into each submitted version); null: none.</summary>
     public WorksheetChoice? AttachedWorksheet { get; private set; }
 
+    /// <summary>The task asks for a balance worksheet (<see cref="TaskAttachments.Worksheet"/>).</summary>
+    public bool TakesWorksheet { get; private set; }
+
     /// <summary>The company's worksheets in the programme, for the writer to attach one.</summary>
     public IReadOnlyList<WorksheetChoice> Worksheets { get; private set; } = [];
 
@@ -190,17 +193,38 @@ public sealed class WorkModel(
             return refused;
         }
 
-        Input = new InputModel { Text = CurrentText, Version = Input.Version, IdempotencyKey = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey };
+        // The Attach and Detach buttons submit the answer form, so the text typed since the last save is saved with
+        // the worksheet instead of being lost. A post without the text (an older page) changes the worksheet only.
+        var textPosted = Request.Form.ContainsKey("Input.Text");
+        if (!textPosted)
+        {
+            Input = new InputModel { Text = CurrentText, Version = Input.Version, IdempotencyKey = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey };
+        }
+
+        var filesChosen = ChosenFiles().Count > 0;
         var worksheetId = Guid.TryParse(Request.Form["WorksheetId"], out var id) ? id : (Guid?)null;
         if (!detach && worksheetId is null)
         {
             ModelState.AddModelError("WorksheetId", t["Choose a worksheet to attach."]);
-            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Refused(filesChosen);
         }
 
         var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId);
+        var subject = Shorten($"{TaskTitle} · {Owner}", 400);
         try
         {
+            if (textPosted && (Input.Text ?? string.Empty) != (CurrentText ?? string.Empty))
+            {
+                // Saved as a draft would be: someone else's save since the page was opened is a conflict.
+                db.Entry(submission).Property<uint>("Version").OriginalValue = Input.Version;
+                submission.SaveDraft(Input.Text, submission.DraftFileIds, Rights.UserId, time.GetUtcNow(), time.TodayIn(Zone.Id));
+                db.Record(time, Rights.UserId, submission.ProgrammeId, "task.draft-saved", subject, null, $"{submission.DraftFileIds.Count} file(s)");
+            }
+
             WorksheetChoice? chosen = null;
             if (detach)
             {
@@ -214,26 +238,40 @@ public sealed class WorkModel(
                     .SingleOrDefaultAsync(w => w.Id == worksheetId);
                 if (sheet is null)
                 {
+                    db.ChangeTracker.Clear();
                     ModelState.AddModelError("WorksheetId", t["Only a worksheet of this company in this programme can be attached."]);
-                    return Page();
+                    return Refused(filesChosen);
                 }
 
                 submission.AttachWorksheet(sheet.Snapshot(), time.TodayIn(Zone.Id));
                 chosen = new WorksheetChoice(sheet.Id, sheet.Name);
             }
 
-            db.Record(time, Rights.UserId, submission.ProgrammeId, detach ? "task.worksheet-detached" : "task.worksheet-attached", Shorten($"{TaskTitle} · {Owner}", 400), AttachedWorksheet?.Name, chosen?.Name);
+            db.Record(time, Rights.UserId, submission.ProgrammeId, detach ? "task.worksheet-detached" : "task.worksheet-attached", subject, AttachedWorksheet?.Name, chosen?.Name);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("WorksheetId", t[ex.MessageTemplate, [.. ex.Arguments]]);
-            return Page();
+            if (ex.Field == "WorksheetId")
+            {
+                ModelState.AddModelError("WorksheetId", t[ex.MessageTemplate, [.. ex.Arguments]]);
+            }
+            else
+            {
+                ModelState.AddDomainError(ex, t);
+            }
+
+            return Refused(filesChosen);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
+            if (textPosted)
+            {
+                return await ConflictAsync(submissionId, filesChosen);
+            }
+
             ModelState.AddModelError("WorksheetId", t["Someone else changed this work meanwhile; nothing was changed. Try again."]);
             await LoadAsync(submissionId);
             return Page();
@@ -562,6 +600,7 @@ public sealed class WorkModel(
         TaskTitle = row.Task.Title;
         Instructions = row.Task.Instructions;
         AfterSession = row.Task.AfterSession;
+        TakesWorksheet = row.Task.TakesWorksheet;
         InstructionFiles = Files(row.Task.InstructionFileIds);
         Owner = TaskPeople.Describe(row.Company, submission.UserId is null ? null : row.Person);
         Status = submission.Status;
@@ -602,7 +641,7 @@ public sealed class WorkModel(
         AttachedWorksheet = submission.WorksheetId is { } attached
             ? await db.Worksheets.AsNoTracking().Where(w => w.Id == attached).Select(w => new WorksheetChoice(w.Id, w.Name)).SingleOrDefaultAsync()
             : null;
-        Worksheets = IsEditable && submission.CompanyId is { } companyId
+        Worksheets = IsEditable && (TakesWorksheet || AttachedWorksheet is not null) && submission.CompanyId is { } companyId
             ? await db.Worksheets.AsNoTracking()
                 .Where(w => w.ProgrammeId == submission.ProgrammeId && w.CompanyId == companyId)
                 .OrderBy(w => w.Name)

@@ -65,7 +65,7 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
 
         Input = new InputModel
         {
-            Templates = Templates.Select(x => new TemplateChoice { TemplateId = x.Id, Selected = x.AssignedTo == 0, Presented = x.IsPresented }).ToList(),
+            Templates = Templates.Select(x => new TemplateChoice { TemplateId = x.Id, Selected = x.AssignedTo == 0, Presented = x.IsPresented, Attach = AttachmentChoice.Of(x.Attachments) }).ToList(),
             DueDate = HomeTask.DefaultDueDate(NextSession.StartDate),
             IsPresented = true,
             Audience = Audience.All,
@@ -145,13 +145,13 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
                 var tasks = chosen
                     .Select(c => HomeTask.Assign(
                         id, after, Programme.SessionCount, c.TemplateId, byId[c.TemplateId].Title, byId[c.TemplateId].Instructions, [],
-                        Input.DueDate!.Value, Input.CutOff, c.Presented, actor, now, today))
+                        Input.DueDate!.Value, Input.CutOff, c.Presented, actor, now, today, c.Attach.ToFlags()))
                     .ToList();
                 if (adHoc)
                 {
                     tasks.Add(HomeTask.Assign(
                         id, after, Programme.SessionCount, null, Input.Title, Input.Instructions, [],
-                        Input.DueDate!.Value, Input.CutOff, Input.IsPresented, actor, now, today));
+                        Input.DueDate!.Value, Input.CutOff, Input.IsPresented, actor, now, today, Input.Attach.ToFlags()));
                 }
 
                 var position = await db.Presentations
@@ -296,6 +296,7 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
                 x.Title,
                 x.Instructions,
                 x.IsPresented,
+                x.Attachments,
                 db.Submissions.Count(s => s.UserId == null && db.HomeTasks.Any(h => h.Id == s.HomeTaskId && h.TemplateId == x.Id && h.AfterSession == after))))
             .ToListAsync();
         var companies = await db.Enrolments.AsNoTracking()
@@ -325,7 +326,7 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
     private sealed record Target(Guid? CompanyId, string? UserId, string Name);
 
     /// <summary>A template of the session, and to how many companies it has been given after this session already.</summary>
-    public sealed record TemplateOption(Guid Id, string Title, string Instructions, bool IsPresented, int AssignedTo);
+    public sealed record TemplateOption(Guid Id, string Title, string Instructions, bool IsPresented, TaskAttachments Attachments, int AssignedTo);
 
     public sealed record CompanyOption(Guid Id, string Name);
 
@@ -338,6 +339,8 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
         public bool Selected { get; set; }
 
         public bool Presented { get; set; }
+
+        public AttachmentChoice Attach { get; set; } = new();
     }
 
     public sealed class InputModel
@@ -355,6 +358,9 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
 
         [Display(Name = "Presented at the next session")]
         public bool IsPresented { get; set; }
+
+        /// <summary>What engineers attach to the task of one's own.</summary>
+        public AttachmentChoice Attach { get; set; } = new();
 
         [Required(ErrorMessage = "Enter a date.")]
         [Display(Name = "Due date")]

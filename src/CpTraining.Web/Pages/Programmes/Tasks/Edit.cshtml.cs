@@ -15,7 +15,8 @@ using Microsoft.Extensions.Localization;
 namespace CpTraining.Web.Pages.Programmes.Tasks;
 
 /// <summary>
-/// Moves a task's due date and cut-off for everyone it was given to (each company's extension stays). Only the
+/// Moves a task's due date and cut-off for everyone it was given to (each company's extension stays), and changes what
+/// engineers attach to it (a balance worksheet, their options register). Only the
 /// programme's coordinators and administrators: the dates are a programme-wide decision, while trainers help one
 /// company with an extension on the company's own work. Two people changing the dates at once: the second save is
 /// refused (xmin) and shown the saved dates, with their own input kept.
@@ -38,7 +39,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             return refused;
         }
 
-        Input = new InputModel { DueDate = Saved.DueDate, CutOff = Saved.CutOff, Version = Saved.Version };
+        Input = new InputModel { DueDate = Saved.DueDate, CutOff = Saved.CutOff, Attach = AttachmentChoice.Of(Saved.Attachments), Version = Saved.Version };
         return Page();
     }
 
@@ -61,11 +62,18 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             {
                 var task = await db.HomeTasks.SingleAsync(h => h.Id == taskId);
                 db.Entry(task).Property<uint>("Version").OriginalValue = Input.Version;
-                var (dueBefore, cutOffBefore) = (task.DueDate, task.CutOff);
+                var (dueBefore, cutOffBefore, attachBefore) = (task.DueDate, task.CutOff, task.Attachments);
                 task.ChangeDates(Input.DueDate!.Value, Input.CutOff, time.TodayIn(Programme.TimeZoneId));
+                task.ChangeAttachments(Input.Attach.ToFlags());
+                var actor = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+                if (task.Attachments != attachBefore)
+                {
+                    db.Record(time, actor, id, "task.attachments-changed", task.Title, attachBefore.ToString(), task.Attachments.ToString());
+                }
+
                 if (task.DueDate == dueBefore && task.CutOff == cutOffBefore)
                 {
-                    return false;
+                    return task.Attachments != attachBefore;
                 }
 
                 foreach (var submission in await db.Submissions.Where(s => s.HomeTaskId == taskId).ToListAsync())
@@ -73,7 +81,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
                     submission.ChangeDates(task.DueDate, task.CutOff);
                 }
 
-                db.Record(time, User.FindFirstValue(ClaimTypes.NameIdentifier)!, id, "task.dates-changed", task.Title, Dates(dueBefore, cutOffBefore), Dates(task.DueDate, task.CutOff));
+                db.Record(time, actor, id, "task.dates-changed", task.Title, Dates(dueBefore, cutOffBefore), Dates(task.DueDate, task.CutOff));
                 return true;
             });
         }
@@ -105,7 +113,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             ? null
             : await db.HomeTasks.AsNoTracking()
                 .Where(h => h.Id == taskId && h.ProgrammeId == id)
-                .Select(h => new SavedTask(h.Id, h.Title, h.AfterSession, h.DueDate, h.CutOff, EF.Property<uint>(h, "Version")))
+                .Select(h => new SavedTask(h.Id, h.Title, h.AfterSession, h.DueDate, h.CutOff, h.Attachments, EF.Property<uint>(h, "Version")))
                 .SingleOrDefaultAsync();
         if (programme is null || task is null)
         {
@@ -123,7 +131,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
         return null;
     }
 
-    public sealed record SavedTask(Guid Id, string Title, int AfterSession, DateOnly DueDate, DateOnly? CutOff, uint Version);
+    public sealed record SavedTask(Guid Id, string Title, int AfterSession, DateOnly DueDate, DateOnly? CutOff, Domain.HomeTasks.TaskAttachments Attachments, uint Version);
 
     public sealed class InputModel
     {
@@ -135,5 +143,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
         [Display(Name = "Cut-off (optional)")]
         public DateOnly? CutOff { get; set; }
+
+        public AttachmentChoice Attach { get; set; } = new();
     }
 }

@@ -49,7 +49,7 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider time, IStringLo
             Input = new InputModel
             {
                 TemplateId = existing.Id, AfterSession = existing.AfterSession, Title = existing.Title,
-                Instructions = existing.Instructions, IsPresented = existing.IsPresented, Version = existing.Version,
+                Instructions = existing.Instructions, IsPresented = existing.IsPresented, Attach = AttachmentChoice.Of(existing.Attachments), Version = existing.Version,
             };
         }
         else
@@ -90,12 +90,13 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider time, IStringLo
 
                     db.Entry(template).Property<uint>("Version").OriginalValue = Input.Version;
                     template.Change(Input.Title, Input.Instructions, Input.IsPresented);
+                    template.ChangeAttachments(Input.Attach.ToFlags());
                 }
                 else
                 {
                     var after = Input.AfterSession!.Value;
                     var last = await db.TaskTemplates.Where(x => x.ProgrammeId == id && x.AfterSession == after).MaxAsync(x => (int?)x.Position) ?? 0;
-                    db.TaskTemplates.Add(TaskTemplate.Create(id, after, last + 1, Input.Title, Input.Instructions, Input.IsPresented, Programme.SessionCount));
+                    db.TaskTemplates.Add(TaskTemplate.Create(id, after, last + 1, Input.Title, Input.Instructions, Input.IsPresented, Programme.SessionCount, Input.Attach.ToFlags()));
                 }
 
                 return true;
@@ -257,10 +258,10 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider time, IStringLo
         Templates = await db.TaskTemplates.AsNoTracking()
             .Where(x => x.ProgrammeId == id)
             .OrderBy(x => x.AfterSession).ThenBy(x => x.Position)
-            .Select(x => new TemplateRow(x.Id, x.AfterSession, x.Position, x.Title, x.Instructions, x.IsPresented, EF.Property<uint>(x, "Version")))
+            .Select(x => new TemplateRow(x.Id, x.AfterSession, x.Position, x.Title, x.Instructions, x.IsPresented, x.Attachments, EF.Property<uint>(x, "Version")))
             .ToListAsync();
 
-    public sealed record TemplateRow(Guid Id, int AfterSession, int Position, string Title, string Instructions, bool IsPresented, uint Version);
+    public sealed record TemplateRow(Guid Id, int AfterSession, int Position, string Title, string Instructions, bool IsPresented, TaskAttachments Attachments, uint Version);
 
     public sealed class InputModel
     {
@@ -283,5 +284,7 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider time, IStringLo
 
         [Display(Name = "Presented at the next session")]
         public bool IsPresented { get; set; }
+
+        public AttachmentChoice Attach { get; set; } = new();
     }
 }

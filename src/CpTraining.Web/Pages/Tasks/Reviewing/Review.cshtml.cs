@@ -62,7 +62,8 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid submissionId)
+    /// <summary>Accepts the work or returns it for revision (the decision form's two buttons).</summary>
+    public async Task<IActionResult> OnPostDecideAsync(Guid submissionId)
     {
         var refused = await AuthorizeAsync(submissionId);
         if (refused is not null)
