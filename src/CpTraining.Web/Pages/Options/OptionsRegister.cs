@@ -1,0 +1,73 @@
+using CpTraining.Domain.Balances;
+using CpTraining.Domain.Options;
+using CpTraining.Web.Data;
+using CpTraining.Web.Pages.EmissionFactors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Pages.Options;
+
+/// <summary>One option with its assessment (computed from a snapshot taken now).</summary>
+public sealed record AssessedOption(CpOption Option, Guid CompanyId, OptionAssessment Assessment);
+
+/// <summary>
+/// Loads options with everything needed to assess them — their companies' worksheets (for the reductions of linked
+/// streams), the companies' countries and the emission factors — in a constant number of queries whatever the number
+/// of companies and options.
+/// </summary>
+public static class OptionsRegister
+{
+    /// <summary>The options of <paramref name="companyIds"/> (all companies when null) in a programme, by company and number.</summary>
+    public static async Task<IReadOnlyList<AssessedOption>> AssessAsync(
+        AppDbContext db, Guid programmeId, IReadOnlyCollection<Guid>? companyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var options = await db.CpOptions.AsNoTracking()
+            .Where(o => o.ProgrammeId == programmeId && (companyIds == null || companyIds.Contains(o.CompanyId)))
+            .OrderBy(o => o.CompanyId).ThenBy(o => o.Number)
+            .ToListAsync(cancellationToken);
+        if (options.Count == 0)
+        {
+            return [];
+        }
+
+        var companies = options.Select(o => o.CompanyId).Distinct().ToList();
+        var sheets = await db.Worksheets.AsNoTracking()
+            .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
+            .AsSplitQuery()
+            .Where(w => w.ProgrammeId == programmeId && companies.Contains(w.CompanyId))
+            .ToListAsync(cancellationToken);
+        var countries = await db.Companies.AsNoTracking()
+            .Where(c => companies.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Country, cancellationToken);
+        var factors = await EmissionFactorCatalogue.LoadAsync(db);
+        var snapshots = sheets.ToDictionary(s => s.Id, s => s.Snapshot());
+        return options
+            .Select(o => new AssessedOption(o, o.CompanyId, OptionAssessment.Of(SnapshotOf(o, snapshots, factors, countries.GetValueOrDefault(o.CompanyId)))))
+            .ToList();
+    }
+
+    /// <summary>One company's register frozen, for a home-task version. The currency is its worksheets' (else the fallback).</summary>
+    public static async Task<OptionsRegisterSnapshot> SnapshotAsync(
+        AppDbContext db, Guid programmeId, Guid companyId, string fallbackCurrency, CancellationToken cancellationToken)
+    {
+        var assessed = await AssessAsync(db, programmeId, [companyId], cancellationToken);
+        var currency = await db.Worksheets.AsNoTracking()
+            .Where(w => w.ProgrammeId == programmeId && w.CompanyId == companyId)
+            .OrderBy(w => w.CreatedAt)
+            .Select(w => w.Currency)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new OptionsRegisterSnapshot(programmeId, companyId, currency ?? fallbackCurrency, assessed.Select(a => a.Assessment.Option).ToList());
+    }
+
+    /// <summary>The option frozen now, its reductions computed from the linked streams of its company's worksheets.</summary>
+    public static OptionSnapshot SnapshotOf(
+        CpOption option, IReadOnlyDictionary<Guid, WorksheetSnapshot> worksheets, EmissionFactorTable factors, string? country)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        // Only the company's own worksheets count, whatever a link says.
+        var own = worksheets.Where(w => w.Value.CompanyId == option.CompanyId && w.Value.ProgrammeId == option.ProgrammeId)
+            .ToDictionary(w => w.Key, w => w.Value);
+        var (computed, lines) = EnvironmentalEvaluation.Compute(option.Links, own, factors, country);
+        return option.Snapshot(computed, lines);
+    }
+}
