@@ -243,7 +243,7 @@ public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocal
                 return null;
             }
 
-            if (to == OptionStatus.Verified && !Access.MayManage)
+            if (to == OptionStatus.Verified && option.Status.CanMove(to) && !Access.MayManage)
             {
                 // Verification is an independent check: the trainer or a coordinator, never the company itself.
                 ModelState.AddModelError($"{nameof(Move)}.Status", t["Only the company's trainer or a coordinator verifies achieved results."]);
@@ -428,9 +428,9 @@ public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocal
 
     private string StreamKind(StreamSnapshot s) => s.Direction switch
     {
-        StreamDirection.Input => t["Input"],
-        StreamDirection.Output => s.OutputClass is { } c ? WorksheetText.OutputClassName(t, c) : t["Output"],
-        _ => t["Internal"],
+        StreamDirection.Input => t["input"],
+        StreamDirection.Output => s.OutputClass is { } c ? WorksheetText.OutputClassName(t, c) : t["output"],
+        _ => t["internal"],
     };
 
     public sealed record StreamChoice(
