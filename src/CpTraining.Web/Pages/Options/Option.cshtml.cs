@@ -404,7 +404,7 @@ public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocal
 
         if (keep != nameof(Technical))
         {
-            Technical = TechnicalInput.From(Option.Technical, Version);
+            Technical = TechnicalInput.From(Option.Technical, Version, t);
         }
 
         if (keep != nameof(Move))
@@ -428,10 +428,13 @@ public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocal
 
     private string StreamKind(StreamSnapshot s) => s.Direction switch
     {
-        StreamDirection.Input => t["input"],
-        StreamDirection.Output => s.OutputClass is { } c ? WorksheetText.OutputClassName(t, c) : t["output"],
-        _ => t["internal"],
+        StreamDirection.Input => Capitalised(t["input"]),
+        StreamDirection.Output => s.OutputClass is { } c ? WorksheetText.OutputClassName(t, c) : Capitalised(t["output"]),
+        _ => Capitalised(t["internal"]),
     };
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
 
     public sealed record StreamChoice(
         Guid WorksheetId, string WorksheetName, Guid StreamId, bool IsEnergy, string Name, string Kind, ReductionEffect Effect, decimal AnnualFlow, string FlowUnit);

@@ -68,6 +68,20 @@ public static class OptionText
         _ => t["Not counted"],
     };
 
+    /// <summary>A standard criterion's name in the reader's language; a criterion the user named stays as named.</summary>
+    public static string Criterion(IStringLocalizer t, string name) => name switch
+    {
+        "Product quality" => t["Product quality"],
+        "Production capacity" => t["Production capacity"],
+        "Space required" => t["Space required"],
+        "Downtime during installation" => t["Downtime during installation"],
+        "Compatibility with existing operations" => t["Compatibility with existing operations"],
+        "Operation and maintenance" => t["Operation and maintenance"],
+        "Training needed" => t["Training needed"],
+        "Health and safety" => t["Health and safety"],
+        _ => name,
+    };
+
     /// <summary>A figure for reading: grouped thousands, up to three decimals.</summary>
     public static string Figure(decimal? value) => value?.ToString("#,##0.###", CultureInfo.CurrentCulture) ?? "—";
 
@@ -276,11 +290,12 @@ public sealed class TechnicalInput
 
     public const int BlankRows = 2;
 
-    public static TechnicalInput From(TechnicalEvaluation e, uint version) => new()
+    /// <summary>The evaluation as a form; standard criteria named in the reader's language (saved so when the form is saved).</summary>
+    public static TechnicalInput From(TechnicalEvaluation e, uint version, IStringLocalizer t) => new()
     {
         Criteria = [.. e.Criteria.Select(c => new CriterionRow
         {
-            Name = c.Name,
+            Name = OptionText.Criterion(t, c.Name),
             Weight = OptionText.Field(c.Weight),
             Score = c.Score?.ToString(CultureInfo.InvariantCulture),
         }), .. Enumerable.Range(0, BlankRows).Select(_ => new CriterionRow())],
