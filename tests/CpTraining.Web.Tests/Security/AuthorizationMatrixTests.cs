@@ -130,6 +130,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/worksheets/{W}/export.xlsx", SeeCompanyA, null, null),
         ("/worksheets/{W}/import", WriteWorksheetsOfA, WriteWorksheetsOfA, "Preview"),
         ("/worksheets/{W}/import?handler=Template", WriteWorksheetsOfA, null, null),
+        ("/programmes/{P}/companies/{A}/options", SeeCompanyA, WriteWorksheetsOfA, "Create"),
+        ("/programmes/{P}/companies/{B}/options", SeeCompanyB, WriteWorksheetsOfB, "Create"),
+        ("/programmes/{P}/companies/{A}/options?status=Identified", SeeCompanyA, null, null),
+        ("/options/{O}", SeeCompanyA, WriteWorksheetsOfA, "Details"),
+        ("/options/{O}?form=plan", SeeCompanyA, WriteWorksheetsOfA, "Plan"),
+        ("/options/{O}?form=links", SeeCompanyA, WriteWorksheetsOfA, "Links"),
+        ("/options/{O}?form=reductions", SeeCompanyA, WriteWorksheetsOfA, "Reductions"),
+        ("/options/{O}?form=technical", SeeCompanyA, WriteWorksheetsOfA, "Technical"),
+        ("/options/{O}?form=move", SeeCompanyA, WriteWorksheetsOfA, "Move"),
+        ("/options/{O}?form=reject", SeeCompanyA, WriteWorksheetsOfA, "Reject"),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
     ];
 
@@ -267,6 +277,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>Company A's balance worksheet in P, with a step, a stream and an energy stream.</summary>
         public Guid W { get; private set; }
 
+        /// <summary>Company A's CP option O1 in P.</summary>
+        public Guid O { get; private set; }
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -293,6 +306,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
             await CreateHomeTaskAsync(coordinatorP.Id);
             await CreateWorksheetAsync();
+            await CreateOptionAsync();
+        }
+
+        /// <summary>Company A's option O: identified, no links yet.</summary>
+        private async Task CreateOptionAsync()
+        {
+            await using var db = NewDbContext();
+            var option = Domain.Options.CpOption.Create(P, A, 1, "Close running taps", null, null, Domain.Options.OptionCategory.GoodHousekeeping, Domain.Options.OptionKind.LowCost, Clock.GetUtcNow());
+            db.CpOptions.Add(option);
+            await db.SaveChangesAsync();
+            O = option.Id;
         }
 
         /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
@@ -344,7 +368,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
                 .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
-                .Replace("{W}", W.ToString(), StringComparison.Ordinal);
+                .Replace("{W}", W.ToString(), StringComparison.Ordinal)
+                .Replace("{O}", O.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {

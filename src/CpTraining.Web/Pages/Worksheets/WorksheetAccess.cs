@@ -27,6 +27,12 @@ public sealed record WorksheetAccess(
     /// <summary>The worksheet's name when loaded by <see cref="LoadAsync"/> (empty for a company's list).</summary>
     public string WorksheetName { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Manages the company in the programme: an administrator, a coordinator of the programme, or the company's assigned
+    /// trainer while it is active (an independent check, e.g. verifying an option's achieved results).
+    /// </summary>
+    public bool MayManage { get; init; }
+
     /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
     public string DefaultCurrency => string.Equals(ProgrammeCountry.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
         || string.Equals(ProgrammeCountry.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
@@ -87,6 +93,9 @@ public sealed record WorksheetAccess(
             row.Company,
             userId,
             MayView: coordinates || trains || inTeam,
-            MayEdit: manages || engineer);
+            MayEdit: manages || engineer)
+        {
+            MayManage = manages,
+        };
     }
 }
