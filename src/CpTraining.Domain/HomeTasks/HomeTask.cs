@@ -54,6 +54,9 @@ public sealed class HomeTask
     /// <summary>Whether engineers attach a balance worksheet to their work on this task.</summary>
     public bool TakesWorksheet => Attachments.HasFlag(TaskAttachments.Worksheet);
 
+    /// <summary>Engineers attach their company's register of CP options (frozen in each submitted version).</summary>
+    public bool TakesOptions => Attachments.HasFlag(TaskAttachments.Options);
+
     public string AssignedBy { get; private set; }
 
     public DateTimeOffset AssignedAt { get; private set; }

@@ -46,9 +46,9 @@ public static class OptionsRegister
             .ToList();
     }
 
-    /// <summary>One company's register frozen, for a home-task version. The currency is its worksheets' (else the fallback).</summary>
+    /// <summary>One company's register frozen, for a home-task version. The currency is its first worksheet's, else the programme country's.</summary>
     public static async Task<OptionsRegisterSnapshot> SnapshotAsync(
-        AppDbContext db, Guid programmeId, Guid companyId, string fallbackCurrency, CancellationToken cancellationToken)
+        AppDbContext db, Guid programmeId, Guid companyId, CancellationToken cancellationToken)
     {
         var assessed = await AssessAsync(db, programmeId, [companyId], cancellationToken);
         var currency = await db.Worksheets.AsNoTracking()
@@ -56,7 +56,9 @@ public static class OptionsRegister
             .OrderBy(w => w.CreatedAt)
             .Select(w => w.Currency)
             .FirstOrDefaultAsync(cancellationToken);
-        return new OptionsRegisterSnapshot(programmeId, companyId, currency ?? fallbackCurrency, assessed.Select(a => a.Assessment.Option).ToList());
+        currency ??= Worksheets.WorksheetAccess.CurrencyOf(
+            await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Country).SingleAsync(cancellationToken));
+        return new OptionsRegisterSnapshot(programmeId, companyId, currency, assessed.Select(a => a.Assessment.Option).ToList());
     }
 
     /// <summary>The option frozen now, its reductions computed from the linked streams of its company's worksheets.</summary>

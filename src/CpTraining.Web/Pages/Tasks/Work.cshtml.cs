@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
+using CpTraining.Web.Pages.Options;
 using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -125,6 +127,19 @@ public sealed class WorkModel(
     /// <summary>The balance worksheet attached to the work (frozen into each submitted version); null: none.</summary>
     public WorksheetChoice? AttachedWorksheet { get; private set; }
 
+    /// <summary>The task asks for the company's CP options register (<see cref="TaskAttachments.Options"/>).</summary>
+    public bool TakesOptions { get; private set; }
+
+    public bool OptionsAttached { get; private set; }
+
+    /// <summary>How many options the company's register has now (shown beside the attach button).</summary>
+    public int OptionCount { get; private set; }
+
+    public Guid? OptionsCompanyId { get; private set; }
+
+    /// <summary>The options register frozen in each submitted version, by version number.</summary>
+    public IReadOnlyDictionary<int, OptionsRegisterSnapshot> FrozenOptions { get; private set; } = new Dictionary<int, OptionsRegisterSnapshot>();
+
     /// <summary>The task asks for a balance worksheet (<see cref="TaskAttachments.Worksheet"/>).</summary>
     public bool TakesWorksheet { get; private set; }
 
@@ -185,7 +200,12 @@ public sealed class WorkModel(
 
     public Task<IActionResult> OnPostDetachAsync() => AttachAsync(RouteSubmissionId, detach: true);
 
-    private async Task<IActionResult> AttachAsync(Guid submissionId, bool detach)
+    /// <summary>Attaches the company's options register: each submitted version then freezes it, with its evaluations.</summary>
+    public Task<IActionResult> OnPostAttachOptionsAsync() => AttachAsync(RouteSubmissionId, detach: false, options: true);
+
+    public Task<IActionResult> OnPostDetachOptionsAsync() => AttachAsync(RouteSubmissionId, detach: true, options: true);
+
+    private async Task<IActionResult> AttachAsync(Guid submissionId, bool detach, bool options = false)
     {
         var refused = await PrepareAsync(submissionId);
         if (refused is not null)
@@ -203,7 +223,7 @@ public sealed class WorkModel(
 
         var filesChosen = ChosenFiles().Count > 0;
         var worksheetId = Guid.TryParse(Request.Form["WorksheetId"], out var id) ? id : (Guid?)null;
-        if (!detach && worksheetId is null)
+        if (!options && !detach && worksheetId is null)
         {
             ModelState.AddModelError("WorksheetId", t["Choose a worksheet to attach."]);
         }
@@ -226,7 +246,11 @@ public sealed class WorkModel(
             }
 
             WorksheetChoice? chosen = null;
-            if (detach)
+            if (options)
+            {
+                submission.AttachOptions(!detach, time.TodayIn(Zone.Id));
+            }
+            else if (detach)
             {
                 submission.AttachWorksheet(null, time.TodayIn(Zone.Id));
             }
@@ -247,7 +271,15 @@ public sealed class WorkModel(
                 chosen = new WorksheetChoice(sheet.Id, sheet.Name);
             }
 
-            db.Record(time, Rights.UserId, submission.ProgrammeId, detach ? "task.worksheet-detached" : "task.worksheet-attached", subject, AttachedWorksheet?.Name, chosen?.Name);
+            if (options)
+            {
+                db.Record(time, Rights.UserId, submission.ProgrammeId, detach ? "task.options-detached" : "task.options-attached", subject, null, null);
+            }
+            else
+            {
+                db.Record(time, Rights.UserId, submission.ProgrammeId, detach ? "task.worksheet-detached" : "task.worksheet-attached", subject, AttachedWorksheet?.Name, chosen?.Name);
+            }
+
             await db.SaveChangesAsync(HttpContext.RequestAborted);
         }
         catch (DomainException ex)
@@ -277,9 +309,13 @@ public sealed class WorkModel(
             return Page();
         }
 
-        TempData["Success"] = detach
-            ? t["The worksheet has been detached."].Value
-            : t["The worksheet has been attached; each version you submit freezes it as it is then."].Value;
+        TempData["Success"] = (options, detach) switch
+        {
+            (true, true) => t["The options register has been detached."].Value,
+            (true, false) => t["The options register has been attached; each version you submit freezes it as it is then."].Value,
+            (false, true) => t["The worksheet has been detached."].Value,
+            _ => t["The worksheet has been attached; each version you submit freezes it as it is then."].Value,
+        };
         return RedirectToPage(new { submissionId });
     }
 
@@ -378,7 +414,15 @@ public sealed class WorkModel(
                             .SingleAsync(w => w.Id == worksheetId)).Snapshot();
                     }
 
-                    madeVersion = submission.Submit(Input.Text, fileIds, Rights.UserId, now, today, key, frozen).Number;
+                    // The options register likewise: the company's options share-locked, then read and assessed.
+                    OptionsRegisterSnapshot? frozenOptions = null;
+                    if (submission is { OptionsAttached: true, CompanyId: { } optionsCompanyId })
+                    {
+                        _ = await db.Database.ExecuteSqlAsync($"SELECT 1 FROM cp_options WHERE programme_id = {submission.ProgrammeId} AND company_id = {optionsCompanyId} FOR SHARE");
+                        frozenOptions = await OptionsRegister.SnapshotAsync(db, submission.ProgrammeId, optionsCompanyId, HttpContext.RequestAborted);
+                    }
+
+                    madeVersion = submission.Submit(Input.Text, fileIds, Rights.UserId, now, today, key, frozen, frozenOptions).Number;
                 }
                 else
                 {
@@ -601,6 +645,8 @@ public sealed class WorkModel(
         Instructions = row.Task.Instructions;
         AfterSession = row.Task.AfterSession;
         TakesWorksheet = row.Task.TakesWorksheet;
+        TakesOptions = row.Task.TakesOptions;
+        OptionsAttached = submission.OptionsAttached;
         InstructionFiles = Files(row.Task.InstructionFileIds);
         Owner = TaskPeople.Describe(row.Company, submission.UserId is null ? null : row.Person);
         Status = submission.Status;
@@ -648,6 +694,11 @@ public sealed class WorkModel(
                 .Select(w => new WorksheetChoice(w.Id, w.Name))
                 .ToListAsync()
             : [];
+        FrozenOptions = submission.Versions.Where(v => v.Options is not null).ToDictionary(v => v.Number, v => v.Options!);
+        OptionCount = IsEditable && (TakesOptions || OptionsAttached) && submission.CompanyId is { } optionsOf
+            ? await db.CpOptions.CountAsync(o => o.ProgrammeId == submission.ProgrammeId && o.CompanyId == optionsOf)
+            : 0;
+        OptionsCompanyId = submission.CompanyId;
         return row.Version;
     }
 

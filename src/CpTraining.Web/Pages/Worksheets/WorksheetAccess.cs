@@ -34,8 +34,11 @@ public sealed record WorksheetAccess(
     public bool MayManage { get; init; }
 
     /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
-    public string DefaultCurrency => string.Equals(ProgrammeCountry.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(ProgrammeCountry.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
+    public string DefaultCurrency => CurrencyOf(ProgrammeCountry);
+
+    /// <summary>Hryvnia in Ukraine, else euro.</summary>
+    public static string CurrencyOf(string? country) => string.Equals(country?.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(country?.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
 
     /// <summary>Null when the worksheet does not exist (404 for an unknown id and a guessed one alike).</summary>
     public static async Task<WorksheetAccess?> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid worksheetId)

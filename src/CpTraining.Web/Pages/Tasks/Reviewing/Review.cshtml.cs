@@ -43,6 +43,9 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
     /// <summary>Per version number: the worksheet frozen with it and the comments on its streams.</summary>
     public IReadOnlyDictionary<int, FrozenWorksheetView> FrozenWorksheets { get; private set; } = new Dictionary<int, FrozenWorksheetView>();
 
+    /// <summary>The options register frozen in each version that carried it, by version number.</summary>
+    public IReadOnlyDictionary<int, Domain.Options.OptionsRegisterSnapshot> FrozenOptions { get; private set; } = new Dictionary<int, Domain.Options.OptionsRegisterSnapshot>();
+
     /// <summary>A comment on one stream of a version's frozen worksheet (the forms beside the streams).</summary>
     [BindProperty]
     public CommentModel Comment { get; set; } = new();
@@ -231,6 +234,9 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
         Summary = await SubmissionSummary.LoadAsync(db, submissionId);
         Versions = await SubmissionHistory.LoadAsync(db, submissionId, t["(unknown)"]);
         FrozenWorksheets = await Worksheets.Transfer.FrozenWorksheets.LoadAsync(db, submissionId, Summary.Zone, t["(unknown)"]);
+        FrozenOptions = await db.SubmissionVersions.AsNoTracking()
+            .Where(v => v.SubmissionId == submissionId && v.Options != null)
+            .ToDictionaryAsync(v => v.Number, v => v.Options!);
     }
 
     public sealed class CommentModel

@@ -4,6 +4,7 @@ using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CpTraining.Web.Pages.Tasks.Reviewing;
@@ -33,6 +34,9 @@ public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResour
     /// <summary>Per version number: the worksheet frozen with it and the trainers' comments on its streams.</summary>
     public IReadOnlyDictionary<int, FrozenWorksheetView> FrozenWorksheets { get; private set; } = new Dictionary<int, FrozenWorksheetView>();
 
+    /// <summary>The options register frozen in each version that carried it, by version number.</summary>
+    public IReadOnlyDictionary<int, Domain.Options.OptionsRegisterSnapshot> FrozenOptions { get; private set; } = new Dictionary<int, Domain.Options.OptionsRegisterSnapshot>();
+
     public int Added => Diff.Count(l => l.Kind == DiffKind.Added);
 
     public int Removed => Diff.Count(l => l.Kind == DiffKind.Removed);
@@ -54,6 +58,9 @@ public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResour
         Summary = await SubmissionSummary.LoadAsync(db, submissionId);
         Versions = await SubmissionHistory.LoadAsync(db, submissionId, t["(unknown)"]);
         FrozenWorksheets = await Worksheets.Transfer.FrozenWorksheets.LoadAsync(db, submissionId, Summary.Zone, t["(unknown)"]);
+        FrozenOptions = await db.SubmissionVersions.AsNoTracking()
+            .Where(v => v.SubmissionId == submissionId && v.Options != null)
+            .ToDictionaryAsync(v => v.Number, v => v.Options!);
         if (Versions.Count >= 2)
         {
             // Numbers that are not versions (an edited address) fall back to the default pair rather than failing.
