@@ -11,7 +11,9 @@ namespace CpTraining.Web.Pages.Worksheets;
 /// <see cref="CompanyOperations.View"/> (administrators, the programme's coordinators and trainers, the company's
 /// engineers and managers while it is actively enrolled); writing (edit, import, copy, create) is
 /// <see cref="CompanyOperations.Manage"/> (administrators, coordinators, the company's assigned trainer while active)
-/// or being an engineer of the company while it is actively enrolled. Managers read only.
+/// or being an engineer of the company while it is actively enrolled. Managers read only. <see cref="MayManage"/> is
+/// the Manage part alone (administrators, coordinators, the company's trainer): independent checks such as verifying an
+/// option's achieved results.
 /// </summary>
 public sealed record WorksheetAccess(
     Guid? WorksheetId,
@@ -22,7 +24,8 @@ public sealed record WorksheetAccess(
     string CompanyName,
     string UserId,
     bool MayView,
-    bool MayEdit)
+    bool MayEdit,
+    bool MayManage)
 {
     /// <summary>The worksheet's name when loaded by <see cref="LoadAsync"/> (empty for a company's list).</summary>
     public string WorksheetName { get; init; } = string.Empty;
@@ -87,6 +90,7 @@ public sealed record WorksheetAccess(
             row.Company,
             userId,
             MayView: coordinates || trains || inTeam,
-            MayEdit: manages || engineer);
+            MayEdit: manages || engineer,
+            MayManage: manages);
     }
 }
