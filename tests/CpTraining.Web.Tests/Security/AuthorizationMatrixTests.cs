@@ -130,6 +130,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/worksheets/{W}/import", WriteWorksheetsOfA, WriteWorksheetsOfA, "Preview"),
         ("/worksheets/{W}/import?handler=Template", WriteWorksheetsOfA, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
+
+        // CP options' achieved results (OA: a selected option of company A with evidence file EA): read like the
+        // company's worksheets, recorded by their writers, verified by those who manage the company only.
+        ("/options/{OA}/achieved", SeeCompanyA, WriteWorksheetsOfA, "Save"),
+        ("/options/{OA}/achieved?form=implement", SeeCompanyA, WriteWorksheetsOfA, "Implement"),
+        ("/options/{OA}/achieved?form=verify", SeeCompanyA, ManageCompanyA, "Verify"),
+        ("/options/{OA}/evidence/{EA}", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{A}/options/results", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{B}/options/results", SeeCompanyB, null, null),
     ];
 
     [Theory]
@@ -266,6 +275,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>Company A's balance worksheet in P, with a step, a stream and an energy stream.</summary>
         public Guid W { get; private set; }
 
+        /// <summary>A selected CP option of company A in P with achieved results and one evidence file (EA).</summary>
+        public Guid OA { get; private set; }
+
+        public Guid EA { get; private set; }
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -292,6 +306,30 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
             await CreateHomeTaskAsync(coordinatorP.Id);
             await CreateWorksheetAsync();
+            await CreateOptionAsync();
+        }
+
+        /// <summary>Company A's option OA (selected, results recorded) with the evidence file EA.</summary>
+        private async Task CreateOptionAsync()
+        {
+            await using var db = NewDbContext();
+            var now = Clock.GetUtcNow();
+            var option = Domain.Options.CpOption.Create(P, A, 1, "Counter-current rinsing", null, null, Domain.Options.OptionCategory.EquipmentModification, Domain.Options.OptionKind.Investment, now);
+            foreach (var status in new[] { Domain.Options.OptionStatus.UnderStudy, Domain.Options.OptionStatus.Feasible, Domain.Options.OptionStatus.Selected })
+            {
+                option.MoveTo(status, null, null, now);
+            }
+
+            var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+            var file = new CpTraining.Web.Infrastructure.Files.StoredFile(
+                P, CpTraining.Web.Infrastructure.Files.FileOwnerKind.OptionEvidence, option.Id, new("meter.png", "image/png", png.Length, new string('0', 64)), "seed", now);
+            option.RecordAchieved(Domain.Options.AchievedResults.Create(Clock.Today, 1_000m, 500m, Domain.Options.Reductions.None, null), [file.Id], now);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.CpOptions.Add(option);
+            await db.SaveChangesAsync();
+            await CpTraining.Web.Infrastructure.Files.FileStore.SaveAsync(db, file, new MemoryStream(png));
+            await transaction.CommitAsync();
+            (OA, EA) = (option.Id, file.Id);
         }
 
         /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
@@ -343,7 +381,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
                 .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
-                .Replace("{W}", W.ToString(), StringComparison.Ordinal);
+                .Replace("{W}", W.ToString(), StringComparison.Ordinal)
+                .Replace("{OA}", OA.ToString(), StringComparison.Ordinal)
+                .Replace("{EA}", EA.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
