@@ -311,30 +311,34 @@ public sealed class AchievedModel(
             ModelState.AddModelError("Input.ImplementedOn", t["Enter the date the option was implemented."]);
         }
 
-        if (!ModelState.IsValid)
+        // The aggregate's rules are checked even when some field could not be read, so that every error shows at once.
+        // The future-date rule is the aggregate's too (RecordAchieved); checked here so it shows with the others.
+        if (Input.ImplementedOn is { } on && DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(1)) < on)
         {
-            return null;
+            ModelState.AddModelError("Input.ImplementedOn", t["The date of implementation cannot be in the future."]);
         }
 
+        var reductions = Reductions.None;
         try
         {
-            var reductions = Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances);
-            var results = AchievedResults.Create(Input.ImplementedOn!.Value, investment, savings, reductions, Input.Notes);
-
-            // The future-date rule is the aggregate's; checked here as well so that it shows with the other field errors.
-            if (DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(1)) < results.ImplementedOn)
-            {
-                ModelState.AddModelError("Input.ImplementedOn", t["The date of implementation cannot be in the future."]);
-                return null;
-            }
-
-            return results;
+            reductions = Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances);
         }
         catch (DomainException ex)
         {
             AddError(ex);
-            return null;
         }
+
+        AchievedResults? results = null;
+        try
+        {
+            results = AchievedResults.Create(Input.ImplementedOn ?? DateOnly.MinValue, investment, savings, reductions, Input.Notes);
+        }
+        catch (DomainException ex)
+        {
+            AddError(ex);
+        }
+
+        return ModelState.IsValid ? results : null;
     }
 
     private void AddError(DomainException ex)
