@@ -31,6 +31,25 @@ public sealed record Reductions(
         && SolidWasteTonnes is null && HazardousWasteTonnes is null && WastewaterCubicMetres is null && RawMaterialTonnes is null
         && Substances.Count == 0);
 
+    /// <summary>
+    /// Figure by figure, with the substances compared as a list (a record compares lists by reference, so the same
+    /// figures read back or typed again would otherwise count as a change, and re-saving verified results would void
+    /// their verification).
+    /// </summary>
+    public bool Equals(Reductions? other) =>
+        other is not null
+        && WaterCubicMetres == other.WaterCubicMetres
+        && EnergyMegawattHours == other.EnergyMegawattHours
+        && TonnesCo2 == other.TonnesCo2
+        && SolidWasteTonnes == other.SolidWasteTonnes
+        && HazardousWasteTonnes == other.HazardousWasteTonnes
+        && WastewaterCubicMetres == other.WastewaterCubicMetres
+        && RawMaterialTonnes == other.RawMaterialTonnes
+        && Substances.SequenceEqual(other.Substances);
+
+    public override int GetHashCode() =>
+        HashCode.Combine(WaterCubicMetres, EnergyMegawattHours, TonnesCo2, SolidWasteTonnes, HazardousWasteTonnes, WastewaterCubicMetres, RawMaterialTonnes, Substances.Count);
+
     /// <summary>Checks every figure (0 ≤ x ≤ 10⁹; a reduction may be negative only for CO₂ and energy, e.g. a pump that saves water uses power).</summary>
     public static Reductions Create(
         decimal? water, decimal? energy, decimal? co2, decimal? solid, decimal? hazardous, decimal? wastewater, decimal? rawMaterial,

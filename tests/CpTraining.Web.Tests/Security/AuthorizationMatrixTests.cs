@@ -141,6 +141,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/options/{O}?form=move", SeeCompanyA, WriteWorksheetsOfA, "Move"),
         ("/options/{O}?form=reject", SeeCompanyA, WriteWorksheetsOfA, "Reject"),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
+
+        // CP options' achieved results (OA: a selected option of company A with evidence file EA): read like the
+        // company's worksheets, recorded by their writers, verified by those who manage the company only.
+        ("/options/{OA}/achieved", SeeCompanyA, WriteWorksheetsOfA, "Save"),
+        ("/options/{OA}/achieved?form=implement", SeeCompanyA, WriteWorksheetsOfA, "Implement"),
+        ("/options/{OA}/achieved?form=verify", SeeCompanyA, ManageCompanyA, "Verify"),
+        ("/options/{OA}/evidence/{EA}", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{A}/options/results", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{B}/options/results", SeeCompanyB, null, null),
     ];
 
     [Theory]
@@ -280,6 +289,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>Company A's CP option O1 in P.</summary>
         public Guid O { get; private set; }
 
+        /// <summary>A selected CP option of company A in P with achieved results and one evidence file (EA).</summary>
+        public Guid OA { get; private set; }
+
+        public Guid EA { get; private set; }
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -307,6 +321,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateHomeTaskAsync(coordinatorP.Id);
             await CreateWorksheetAsync();
             await CreateOptionAsync();
+            await CreateAchievedOptionAsync();
         }
 
         /// <summary>Company A's option O: identified, no links yet.</summary>
@@ -317,6 +332,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             db.CpOptions.Add(option);
             await db.SaveChangesAsync();
             O = option.Id;
+        }
+
+        /// <summary>Company A's option OA (selected, results recorded) with the evidence file EA.</summary>
+        private async Task CreateAchievedOptionAsync()
+        {
+            await using var db = NewDbContext();
+            var now = Clock.GetUtcNow();
+            var option = Domain.Options.CpOption.Create(P, A, 2, "Counter-current rinsing", null, null, Domain.Options.OptionCategory.EquipmentModification, Domain.Options.OptionKind.Investment, now);
+            foreach (var status in new[] { Domain.Options.OptionStatus.UnderStudy, Domain.Options.OptionStatus.Feasible, Domain.Options.OptionStatus.Selected })
+            {
+                option.MoveTo(status, null, null, now);
+            }
+
+            var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 };
+            var file = new CpTraining.Web.Infrastructure.Files.StoredFile(
+                P, CpTraining.Web.Infrastructure.Files.FileOwnerKind.OptionEvidence, option.Id, new("meter.png", "image/png", png.Length, new string('0', 64)), "seed", now);
+            option.RecordAchieved(Domain.Options.AchievedResults.Create(Clock.Today, 1_000m, 500m, Domain.Options.Reductions.None, null), [file.Id], now);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.CpOptions.Add(option);
+            await db.SaveChangesAsync();
+            await CpTraining.Web.Infrastructure.Files.FileStore.SaveAsync(db, file, new MemoryStream(png));
+            await transaction.CommitAsync();
+            (OA, EA) = (option.Id, file.Id);
         }
 
         /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
@@ -369,7 +407,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
                 .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
                 .Replace("{W}", W.ToString(), StringComparison.Ordinal)
-                .Replace("{O}", O.ToString(), StringComparison.Ordinal);
+                .Replace("{O}", O.ToString(), StringComparison.Ordinal)
+                .Replace("{OA}", OA.ToString(), StringComparison.Ordinal)
+                .Replace("{EA}", EA.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {

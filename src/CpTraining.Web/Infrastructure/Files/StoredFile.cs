@@ -11,6 +11,9 @@ public enum FileOwnerKind
 
     /// <summary>A company's work on a home task (the submission's id).</summary>
     Submission,
+
+    /// <summary>Evidence of a CP option's achieved results: meter readings, invoices, photos (the option's id).</summary>
+    OptionEvidence,
 }
 
 /// <summary>

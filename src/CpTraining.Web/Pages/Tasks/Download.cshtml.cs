@@ -5,21 +5,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace CpTraining.Web.Pages.Tasks;
 
 /// <summary>
 /// Downloads an attached file. Authorised through what the file belongs to: a company's work — whoever may view that
 /// work (<see cref="SubmissionRights"/>); a task's instructions — members of the task's programme. Unknown ids are 404.
-/// The file is streamed from the database (never held whole in memory) as an attachment with a sanitised name, and
-/// with headers that stop a browser from running or sniffing it: nosniff and a sandbox CSP.
+/// The file is sent by <see cref="StoredFileResult"/> (streamed, as an attachment, with nosniff and a sandbox CSP).
 /// </summary>
 [Authorize]
 public sealed class DownloadModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     /// <summary>Replaces the app's page CSP for file responses: nothing in them may run or load anything.</summary>
-    public const string FileContentSecurityPolicy = "sandbox; default-src 'none'";
+    public const string FileContentSecurityPolicy = StoredFileResult.ContentSecurityPolicy;
 
     public async Task<IActionResult> OnGetAsync(Guid fileId)
     {
@@ -43,7 +41,7 @@ public sealed class DownloadModel(AppDbContext db, IAuthorizationService authori
 
             allowed = rights.MayView;
         }
-        else
+        else if (file.OwnerKind == FileOwnerKind.HomeTask)
         {
             var programmeId = await db.HomeTasks.AsNoTracking().Where(h => h.Id == file.OwnerId).Select(h => (Guid?)h.ProgrammeId).SingleOrDefaultAsync();
             if (programmeId is null)
@@ -53,30 +51,12 @@ public sealed class DownloadModel(AppDbContext db, IAuthorizationService authori
 
             allowed = (await authorization.AuthorizeAsync(User, new ProgrammeResource(programmeId.Value), ProgrammeOperations.View)).Succeeded;
         }
+        else
+        {
+            // Other owners (an option's evidence) have their own download page with their own rights.
+            return NotFound();
+        }
 
         return allowed ? new StoredFileResult(file.Id, file.FileName, file.ContentType, file.Length) : Forbid();
-    }
-
-    /// <summary>Writes the headers, then copies the content from PostgreSQL to the response in 80 KB pieces.</summary>
-    private sealed class StoredFileResult(Guid fileId, string fileName, string contentType, long length) : IActionResult
-    {
-        public async Task ExecuteResultAsync(ActionContext context)
-        {
-            var http = context.HttpContext;
-            var response = http.Response;
-            var disposition = new ContentDispositionHeaderValue("attachment");
-
-            // Stored names are sanitised already; again here so that no header can ever carry a quote, a line break
-            // or a path. SetHttpFileName writes an ASCII filename= and the full name as RFC 5987 filename*=.
-            disposition.SetHttpFileName(FileInspector.SanitiseFileName(fileName));
-            response.ContentType = contentType;
-            response.ContentLength = length;
-            response.Headers.ContentDisposition = disposition.ToString();
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers.ContentSecurityPolicy = FileContentSecurityPolicy;
-            response.Headers.CacheControl = "private, no-store";
-            var db = http.RequestServices.GetRequiredService<AppDbContext>();
-            await FileStore.CopyToAsync(db, fileId, response.Body, http.RequestAborted);
-        }
     }
 }

@@ -11,7 +11,9 @@ namespace CpTraining.Web.Pages.Worksheets;
 /// <see cref="CompanyOperations.View"/> (administrators, the programme's coordinators and trainers, the company's
 /// engineers and managers while it is actively enrolled); writing (edit, import, copy, create) is
 /// <see cref="CompanyOperations.Manage"/> (administrators, coordinators, the company's assigned trainer while active)
-/// or being an engineer of the company while it is actively enrolled. Managers read only.
+/// or being an engineer of the company while it is actively enrolled. Managers read only. <see cref="MayManage"/> is
+/// the Manage part alone (administrators, coordinators, the company's trainer): independent checks such as verifying an
+/// option's achieved results.
 /// </summary>
 public sealed record WorksheetAccess(
     Guid? WorksheetId,
@@ -22,16 +24,11 @@ public sealed record WorksheetAccess(
     string CompanyName,
     string UserId,
     bool MayView,
-    bool MayEdit)
+    bool MayEdit,
+    bool MayManage)
 {
     /// <summary>The worksheet's name when loaded by <see cref="LoadAsync"/> (empty for a company's list).</summary>
     public string WorksheetName { get; init; } = string.Empty;
-
-    /// <summary>
-    /// Manages the company in the programme: an administrator, a coordinator of the programme, or the company's assigned
-    /// trainer while it is active (an independent check, e.g. verifying an option's achieved results).
-    /// </summary>
-    public bool MayManage { get; init; }
 
     /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
     public string DefaultCurrency => CurrencyOf(ProgrammeCountry);
@@ -96,9 +93,7 @@ public sealed record WorksheetAccess(
             row.Company,
             userId,
             MayView: coordinates || trains || inTeam,
-            MayEdit: manages || engineer)
-        {
-            MayManage = manages,
-        };
+            MayEdit: manages || engineer,
+            MayManage: manages);
     }
 }

@@ -1,0 +1,74 @@
+using CpTraining.Domain.Options;
+using CpTraining.Web.Data;
+using CpTraining.Web.Infrastructure.Files;
+using CpTraining.Web.Pages.Worksheets;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Pages.Options;
+
+/// <summary>
+/// Planned against achieved for one company in one programme: the totals (<see cref="OptionTotals"/>: planned =
+/// selected, implemented and verified options with their evaluated figures; achieved = verified options only, with
+/// their measured figures) and, per implemented or verified option, planned beside achieved with its evidence.
+/// Readers of the company's worksheets may read it.
+/// </summary>
+[Authorize]
+public sealed class ResultsModel(AppDbContext db) : PageModel
+{
+    public WorksheetAccess Access { get; private set; } = null!;
+
+    public OptionTotalsView Totals { get; private set; } = null!;
+
+    /// <summary>Implemented and verified options, by number.</summary>
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid companyId)
+    {
+        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        if (access is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.MayView)
+        {
+            return Forbid();
+        }
+
+        Access = access;
+        var options = await db.CpOptions.AsNoTracking()
+            .Where(o => o.ProgrammeId == id && o.CompanyId == companyId)
+            .OrderBy(o => o.Number)
+            .ToListAsync();
+        var assessments = await PlannedAndAchieved.AssessAsync(db, id, companyId, options);
+        Totals = new OptionTotalsView(OptionTotals.Of(assessments), access.DefaultCurrency);
+        var shown = options.Zip(assessments)
+            .Where(p => p.First.Status is OptionStatus.Implemented or OptionStatus.Verified)
+            .ToList();
+        var ids = shown.Select(p => p.First.Id).ToList();
+        var files = await db.StoredFiles.AsNoTracking()
+            .Where(f => f.OwnerKind == FileOwnerKind.OptionEvidence && ids.Contains(f.OwnerId))
+            .Select(f => new { f.Id, f.OwnerId, f.FileName })
+            .ToDictionaryAsync(f => f.Id);
+        Rows = shown
+            .Select(p => new Row(
+                p.First,
+                p.Second,
+                p.First.EvidenceFileIds
+                    .Where(fid => files.TryGetValue(fid, out var f) && f.OwnerId == p.First.Id)
+                    .Select(fid => new EvidenceLink(fid, files[fid].FileName))
+                    .ToList()))
+            .ToList();
+        return Page();
+    }
+
+    public sealed record EvidenceLink(Guid Id, string FileName);
+
+    public sealed record Row(CpOption Option, OptionAssessment Planned, IReadOnlyList<EvidenceLink> Evidence);
+}
+
+/// <summary>What <c>_OptionTotals.cshtml</c> renders: the totals and the currency of their money figures.</summary>
+public sealed record OptionTotalsView(OptionTotals Totals, string Currency);
