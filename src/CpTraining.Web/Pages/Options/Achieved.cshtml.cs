@@ -468,7 +468,7 @@ public sealed class AchievedModel(
     {
         Option = await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId);
         Version = await db.CpOptions.Where(o => o.Id == optionId).Select(o => EF.Property<uint>(o, "Version")).SingleAsync();
-        Planned = (await PlannedAndAchieved.AssessAsync(db, Option.ProgrammeId, Option.CompanyId, [Option]))[0];
+        Planned = (await OptionsRegister.AssessAsync(db, Option.ProgrammeId, [Option], HttpContext.RequestAborted))[0].Assessment;
         var ids = Option.EvidenceFileIds.ToList();
         var files = await db.StoredFiles.AsNoTracking()
             .Where(f => ids.Contains(f.Id) && f.OwnerKind == FileOwnerKind.OptionEvidence && f.OwnerId == optionId)

@@ -30,6 +30,20 @@ public static class OptionsRegister
             return [];
         }
 
+        return await AssessAsync(db, programmeId, options, cancellationToken);
+    }
+
+    /// <summary>Already loaded options of a programme (of any companies), assessed in the same order.</summary>
+    public static async Task<IReadOnlyList<AssessedOption>> AssessAsync(
+        AppDbContext db, Guid programmeId, IReadOnlyList<CpOption> options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Count == 0)
+        {
+            return [];
+        }
+
         var companies = options.Select(o => o.CompanyId).Distinct().ToList();
         var sheets = await db.Worksheets.AsNoTracking()
             .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)

@@ -43,7 +43,7 @@ public sealed class ResultsModel(AppDbContext db) : PageModel
             .Where(o => o.ProgrammeId == id && o.CompanyId == companyId)
             .OrderBy(o => o.Number)
             .ToListAsync();
-        var assessments = await PlannedAndAchieved.AssessAsync(db, id, companyId, options);
+        var assessments = (await OptionsRegister.AssessAsync(db, id, options, HttpContext.RequestAborted)).Select(a => a.Assessment).ToList();
         Totals = new OptionTotalsView(OptionTotals.Of(assessments), access.DefaultCurrency);
         var shown = options.Zip(assessments)
             .Where(p => p.First.Status is OptionStatus.Implemented or OptionStatus.Verified)
