@@ -28,8 +28,11 @@ public sealed record WorksheetAccess(
     public string WorksheetName { get; init; } = string.Empty;
 
     /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
-    public string DefaultCurrency => string.Equals(ProgrammeCountry.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(ProgrammeCountry.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
+    public string DefaultCurrency => DefaultCurrencyFor(ProgrammeCountry);
+
+    /// <summary>The default currency of a programme in <paramref name="country"/> (see <see cref="DefaultCurrency"/>).</summary>
+    public static string DefaultCurrencyFor(string country) => string.Equals(country.Trim(), "Ukraine", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(country.Trim(), "Україна", StringComparison.OrdinalIgnoreCase) ? "UAH" : "EUR";
 
     /// <summary>Null when the worksheet does not exist (404 for an unknown id and a guessed one alike).</summary>
     public static async Task<WorksheetAccess?> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid worksheetId)
