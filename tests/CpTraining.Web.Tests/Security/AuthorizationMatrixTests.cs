@@ -129,6 +129,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/worksheets/{W}/export.xlsx", SeeCompanyA, null, null),
         ("/worksheets/{W}/import", WriteWorksheetsOfA, WriteWorksheetsOfA, "Preview"),
         ("/worksheets/{W}/import?handler=Template", WriteWorksheetsOfA, null, null),
+        ("/options/{OE}/economics", SeeCompanyA, WriteWorksheetsOfA, "Save"),
+        ("/options/{OE}/economics?form=add-line", SeeCompanyA, WriteWorksheetsOfA, "AddLine"),
+        ("/programmes/{P}/companies/{A}/options/compare", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{B}/options/compare", SeeCompanyB, null, null),
+        ("/programmes/{P}/options/compare", StaffOfP, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
     ];
 
@@ -266,6 +271,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>Company A's balance worksheet in P, with a step, a stream and an energy stream.</summary>
         public Guid W { get; private set; }
 
+        /// <summary>Company A's option with economics in P.</summary>
+        public Guid OE { get; private set; }
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -292,6 +300,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateUserAsync(Roles.Administrator, "administrator@test.local");
             await CreateHomeTaskAsync(coordinatorP.Id);
             await CreateWorksheetAsync();
+            await CreateEconomicsOptionAsync();
+        }
+
+        /// <summary>Company A's option OE in P, with flat economics (for the economics and comparison pages).</summary>
+        private async Task CreateEconomicsOptionAsync()
+        {
+            await using var db = NewDbContext();
+            var option = Domain.Options.CpOption.Create(P, A, 90, "Economics option", null, null, Domain.Options.OptionCategory.GoodHousekeeping, Domain.Options.OptionKind.Investment, Clock.GetUtcNow());
+            option.ChangeEconomics(new Domain.Options.EconomicInputs { Investment = [new("Pump", 1_000m)], Water = 400m, LifetimeYears = 5, DiscountRate = 0.1m });
+            db.CpOptions.Add(option);
+            await db.SaveChangesAsync();
+            OE = option.Id;
         }
 
         /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
@@ -343,7 +363,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{SA}", SA.ToString(), StringComparison.Ordinal)
                 .Replace("{SB}", SB.ToString(), StringComparison.Ordinal)
                 .Replace("{FA}", FA.ToString(), StringComparison.Ordinal)
-                .Replace("{W}", W.ToString(), StringComparison.Ordinal);
+                .Replace("{W}", W.ToString(), StringComparison.Ordinal)
+                .Replace("{OE}", OE.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
