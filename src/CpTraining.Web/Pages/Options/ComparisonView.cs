@@ -112,7 +112,8 @@ public sealed class ComparisonView
             .ToHashSet();
         var rows = OptionComparison.Sort(filtered, column, culture);
         var totals = OptionTotals.Of(rows.Select(r => r.Assessment));
-        string Name(ComparedOption o) => (companyId is null ? o.Company.Name + " · " : string.Empty) + "O" + o.Option.Number.ToString(culture) + " " + o.Option.Title;
+        // Chart labels stay short (the key has two columns); the tables below the charts carry the full names.
+        string Name(ComparedOption o) => (companyId is null ? Shorten(o.Company.Name, 18) + " · " : string.Empty) + "O" + o.Option.Number.ToString(culture) + " " + o.Option.Title;
         var unit = currency ?? t["money"];
         var curveItems = result.Curve.Where(c => filtered.Contains(c.Option)).ToList();
         MarginalCostCurve? curve = curveItems.Count == 0 ? null : new MarginalCostCurve(
@@ -160,4 +161,6 @@ public sealed class ComparisonView
             TotalCount = result.Options.Count,
         };
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1).TrimEnd(), "…");
 }
