@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using CpTraining.Domain.Balances;
+using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Pages.EmissionFactors;
+using CpTraining.Web.Pages.Options;
 using CpTraining.Web.Pages.Programmes;
 using CpTraining.Web.Tests.Balances;
+using CpTraining.Web.Tests.Options;
 using CpTraining.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -218,6 +221,102 @@ File.Delete(twentyMb);
 
     pageTimes.Sort();
     Console.WriteLine($"GET balance page, 40 steps / 400 streams: p50 {pageTimes[100]:0.0} ms, p95 {pageTimes[190]:0.0} ms, max {pageTimes[^1]:0.0} ms (200 requests)");
+}
+
+// 6. The programme-wide options comparison for 30 companies × 20 options (each company a worksheet of 3 steps and
+// 10 streams, every option linked to two of them and with economics over 10 years): OptionComparison.Compute alone
+// (30 × 20 assessments with reductions from the links, planned vs achieved totals, cost curve; the target is
+// under 20 ms), then the page over HTTP (table, totals, cost curve and payback chart as SVG).
+{
+    var optionsProgramme = await factory.CreateProgrammeAsync(coordinator, new DateOnly(2026, 10, 5), "Options programme");
+    var now = factory.Clock.GetUtcNow();
+    for (var c = 0; c < 30; c++)
+    {
+        var company = await factory.EnrolCompanyAsync(optionsProgramme.Id, $"Company {c:00}");
+        var sheet = Worksheet.Create(optionsProgramme.Id, company.Id, "Finishing line", "Rinsing", "UAH", now);
+        var steps = Enumerable.Range(1, 3).Select(n => sheet.AddStep($"Step {n}")).ToList();
+        var streams = new List<(Guid Id, bool Energy)>();
+        foreach (var step in steps)
+        {
+            streams.Add((sheet.AddStream(new StreamSpec("Water " + step.Name, "Water", null, step.Id, Quantity.Of(5_000m, Unit.Tonne))).Id, false));
+            streams.Add((sheet.AddStream(new StreamSpec("Sludge " + step.Name, "Sludge", step.Id, null, Quantity.Of(40m, Unit.Tonne), OutputClass: OutputClass.SolidWaste)).Id, false));
+            streams.Add((sheet.AddEnergyStream(new EnergyStreamSpec(null, step.Id, EnergyCarrier.NaturalGas, Quantity.Of(200_000m, Unit.KilowattHour))).Id, true));
+        }
+
+        sheet.AddStream(new StreamSpec("Fabric", "Cotton", null, steps[0].Id, Quantity.Of(900m, Unit.Tonne)));
+        await BalanceSetup.SaveAsync(factory, sheet);
+        var options = Enumerable.Range(1, 20).Select(n =>
+        {
+            var o = CpOption.Create(optionsProgramme.Id, company.Id, n, $"Option {n}", null, null, (OptionCategory)(n % 8), n % 3 == 0 ? OptionKind.Investment : OptionKind.LowCost, now);
+            o.ChangeEconomics(new EconomicInputs
+            {
+                Investment = [new("Equipment", 1_000m * n * (c + 1)), new("Installation", 250m * n)],
+                Energy = 900m * n,
+                Water = 150m * (c + 1),
+                Maintenance = 50m * n,
+                LifetimeYears = 10,
+                DiscountRate = 0.12m,
+                Escalation = 0.03m,
+                SalvageValue = 100m * n,
+            });
+            o.LinkStreams([new StreamLink(sheet.Id, streams[n % streams.Count].Id, streams[n % streams.Count].Energy, 10m + n), new StreamLink(sheet.Id, streams[(n + 4) % streams.Count].Id, streams[(n + 4) % streams.Count].Energy, 5m)]);
+            if (n % 4 == 0)
+            {
+                foreach (var to in new[] { OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected })
+                {
+                    o.MoveTo(to, null, null, now);
+                }
+            }
+
+            return o;
+        }).ToArray();
+        await OptionsSetup.SaveAsync(factory, options);
+    }
+
+    IReadOnlyList<ComparedCompany> companies;
+    IReadOnlyList<CpOption> loaded;
+    IReadOnlyDictionary<Guid, WorksheetSnapshot> sheets;
+    EmissionFactorTable optionFactors;
+    await using (var db = factory.NewDbContext())
+    {
+        (companies, loaded, sheets, optionFactors) = await OptionComparison.LoadAsync(db, optionsProgramme.Id, null, "UAH");
+    }
+
+    var check = OptionComparison.Compute(companies, loaded, sheets, optionFactors, wasteBasis: false);
+    for (var i = 0; i < 20; i++)
+    {
+        OptionComparison.Compute(companies, loaded, sheets, optionFactors, wasteBasis: false);
+    }
+
+    var computeTimes = new List<double>();
+    for (var i = 0; i < 200; i++)
+    {
+        var e = Stopwatch.StartNew();
+        OptionComparison.Compute(companies, loaded, sheets, optionFactors, wasteBasis: false);
+        computeTimes.Add(e.Elapsed.TotalMilliseconds);
+    }
+
+    computeTimes.Sort();
+    Console.WriteLine($"options comparison calculations, 30 companies × 20 options ({check.Options.Count} assessed, {check.Curve.Count} on the curve): median {computeTimes[100]:0.00} ms, p95 {computeTimes[190]:0.00} ms (200 runs)");
+
+    var compareClient = factory.NewClient();
+    await CpTrainingFactory.SignInAsync(compareClient, coordinator.Email!);
+    var compareUrl = $"/programmes/{optionsProgramme.Id}/options/compare";
+    for (var i = 0; i < 10; i++)
+    {
+        (await compareClient.GetAsync(compareUrl)).EnsureSuccessStatusCode();
+    }
+
+    var compareTimes = new List<double>();
+    for (var i = 0; i < 100; i++)
+    {
+        var t = Stopwatch.StartNew();
+        (await compareClient.GetAsync(compareUrl)).EnsureSuccessStatusCode();
+        compareTimes.Add(t.Elapsed.TotalMilliseconds);
+    }
+
+    compareTimes.Sort();
+    Console.WriteLine($"GET programme options comparison, 30 companies × 20 options: p50 {compareTimes[50]:0.0} ms, p95 {compareTimes[95]:0.0} ms, max {compareTimes[^1]:0.0} ms (100 requests)");
 }
 
 Console.WriteLine($"peak working set: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");

@@ -140,6 +140,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/options/{O}?form=technical", SeeCompanyA, WriteWorksheetsOfA, "Technical"),
         ("/options/{O}?form=move", SeeCompanyA, WriteWorksheetsOfA, "Move"),
         ("/options/{O}?form=reject", SeeCompanyA, WriteWorksheetsOfA, "Reject"),
+        ("/options/{OE}/economics", SeeCompanyA, WriteWorksheetsOfA, "Save"),
+        ("/options/{OE}/economics?form=add-line", SeeCompanyA, WriteWorksheetsOfA, "AddLine"),
+        ("/programmes/{P}/companies/{A}/options/compare", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{B}/options/compare", SeeCompanyB, null, null),
+        ("/programmes/{P}/options/compare", StaffOfP, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
 
         // CP options' achieved results (OA: a selected option of company A with evidence file EA): read like the
@@ -293,6 +298,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         public Guid OA { get; private set; }
 
         public Guid EA { get; private set; }
+        /// <summary>Company A's option with economics in P.</summary>
+        public Guid OE { get; private set; }
 
         public override async Task InitializeAsync()
         {
@@ -322,6 +329,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateWorksheetAsync();
             await CreateOptionAsync();
             await CreateAchievedOptionAsync();
+            await CreateEconomicsOptionAsync();
         }
 
         /// <summary>Company A's option O: identified, no links yet.</summary>
@@ -355,6 +363,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CpTraining.Web.Infrastructure.Files.FileStore.SaveAsync(db, file, new MemoryStream(png));
             await transaction.CommitAsync();
             (OA, EA) = (option.Id, file.Id);
+        }
+
+        /// <summary>Company A's option OE in P, with flat economics (for the economics and comparison pages).</summary>
+        private async Task CreateEconomicsOptionAsync()
+        {
+            await using var db = NewDbContext();
+            var option = Domain.Options.CpOption.Create(P, A, 90, "Economics option", null, null, Domain.Options.OptionCategory.GoodHousekeeping, Domain.Options.OptionKind.Investment, Clock.GetUtcNow());
+            option.ChangeEconomics(new Domain.Options.EconomicInputs { Investment = [new("Pump", 1_000m)], Water = 400m, LifetimeYears = 5, DiscountRate = 0.1m });
+            db.CpOptions.Add(option);
+            await db.SaveChangesAsync();
+            OE = option.Id;
         }
 
         /// <summary>Company A's worksheet W: one step with inputs, an output and an energy carrier.</summary>
@@ -409,7 +428,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{W}", W.ToString(), StringComparison.Ordinal)
                 .Replace("{O}", O.ToString(), StringComparison.Ordinal)
                 .Replace("{OA}", OA.ToString(), StringComparison.Ordinal)
-                .Replace("{EA}", EA.ToString(), StringComparison.Ordinal);
+                .Replace("{EA}", EA.ToString(), StringComparison.Ordinal)
+                .Replace("{OE}", OE.ToString(), StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {

@@ -1,0 +1,45 @@
+using CpTraining.Domain.Options;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Pages.Worksheets;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Options;
+
+/// <summary>
+/// Every option of every company of a programme side by side, for the programme's coordinators, its trainers and
+/// administrators (<see cref="ProgrammeStanding.SeesAllCompanies"/>); engineers and managers see their own company's
+/// comparison instead. Loaded with the same fixed number of queries as the company page.
+/// </summary>
+[Authorize]
+public sealed class ProgrammeCompareModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public ComparisonView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? sort, OptionCategory? category, OptionKind? kind, OptionStatus? status, string? basis)
+    {
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Name, p.Country }).SingleOrDefaultAsync();
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await ProgrammeStanding.LoadAsync(db, User, id)).SeesAllCompanies)
+        {
+            return Forbid();
+        }
+
+        var fallback = WorksheetAccess.CurrencyOf(programme.Country);
+        var (companies, options, sheets, factors) = await OptionComparison.LoadAsync(db, id, null, fallback);
+        var waste = string.Equals(basis, "waste", StringComparison.OrdinalIgnoreCase);
+        var result = OptionComparison.Compute(companies, options, sheets, factors, waste);
+        View = ComparisonView.Build(
+            result, t, t["Options of {0} compared", programme.Name], id, programme.Name, null, null,
+            OptionComparison.CommonCurrency(companies, fallback), sort, category, kind, status, waste);
+        return Page();
+    }
+}
