@@ -146,6 +146,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/companies/{B}/options/compare", SeeCompanyB, null, null),
         ("/programmes/{P}/options/compare", StaffOfP, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
+        ("/tasks/{SB}?form=attach-options", SeeCompanyB, [Who.EngineerOfB], "AttachOptions"),
+        ("/tasks/{SB}?form=detach-options", SeeCompanyB, [Who.EngineerOfB], "DetachOptions"),
 
         // CP options' achieved results (OA: a selected option of company A with evidence file EA): read like the
         // company's worksheets, recorded by their writers, verified by those who manage the company only.

@@ -40,6 +40,9 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, IStringLoc
     /// <summary>How many options the company has in all, filters aside.</summary>
     public int Total { get; private set; }
 
+    /// <summary>Planned and achieved totals of all the company's options (null before loading).</summary>
+    public OptionTotalsView? Totals { get; private set; }
+
     public bool Filtered => CategoryFilter is not null || KindFilter is not null || StatusFilter is not null;
 
     private OptionCategory? CategoryFilter => OptionText.Parse<OptionCategory>(Category);
@@ -146,6 +149,10 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, IStringLoc
         Piles = rows.Select(r => new Row(r.Id, r.Number, r.Title, r.Category, r.Kind, r.Status, r.Technical.WeightedScore))
             .GroupBy(r => r.Status.Group())
             .ToDictionary(g => g.Key, g => g.ToList());
+
+        // Planned against achieved over the whole register (not the filtered rows).
+        var assessed = await OptionsRegister.AssessAsync(db, programmeId, [companyId], HttpContext.RequestAborted);
+        Totals = new OptionTotalsView(OptionTotals.Of(assessed.Select(a => a.Assessment)), Access.DefaultCurrency);
     }
 
     public sealed record Row(Guid Id, int Number, string Title, OptionCategory Category, OptionKind Kind, OptionStatus Status, decimal? TechnicalScore);

@@ -234,6 +234,14 @@ public sealed class WorkModel(
         }
 
         var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId);
+        if (options && !detach
+            && !(await db.HomeTasks.Where(h => h.Id == submission.HomeTaskId).Select(h => h.Attachments).SingleAsync()).HasFlag(TaskAttachments.Options))
+        {
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, t["This task does not ask for the options register."]);
+            return Refused(filesChosen);
+        }
+
         var subject = Shorten($"{TaskTitle} · {Owner}", 400);
         try
         {
