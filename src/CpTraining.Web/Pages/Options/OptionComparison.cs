@@ -84,19 +84,14 @@ public static class OptionComparison
         bool wasteBasis)
     {
         var byId = companies.ToDictionary(c => c.Id);
-        var compared = new List<ComparedOption>();
-        foreach (var option in options)
-        {
-            if (!byId.TryGetValue(option.CompanyId, out var company))
-            {
-                continue;
-            }
 
-            // Only streams of this company's worksheets in this programme count (a link is never trusted blindly).
-            var own = option.Links.Where(l => sheets.TryGetValue(l.WorksheetId, out var s) && s.CompanyId == option.CompanyId && s.ProgrammeId == option.ProgrammeId);
-            var (computed, lines) = EnvironmentalEvaluation.Compute(own, sheets, factors, company.Country);
-            compared.Add(new ComparedOption(company, OptionAssessment.Of(option.Snapshot(computed, lines))));
-        }
+        // Each assessment is independent and pure (decimal cash flows, IRR, MIRR): spread them over the cores,
+        // keeping the options' order.
+        var compared = options
+            .Where(o => byId.ContainsKey(o.CompanyId))
+            .AsParallel().AsOrdered()
+            .Select(o => new ComparedOption(byId[o.CompanyId], OptionAssessment.Of(OptionsRegister.SnapshotOf(o, sheets, factors, byId[o.CompanyId].Country))))
+            .ToList();
 
         var curve = new List<(ComparedOption, decimal, decimal)>();
         var off = new List<OffCurve>();

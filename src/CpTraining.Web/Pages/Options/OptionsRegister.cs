@@ -80,10 +80,10 @@ public static class OptionsRegister
         CpOption option, IReadOnlyDictionary<Guid, WorksheetSnapshot> worksheets, EmissionFactorTable factors, string? country)
     {
         ArgumentNullException.ThrowIfNull(option);
-        // Only the company's own worksheets count, whatever a link says.
-        var own = worksheets.Where(w => w.Value.CompanyId == option.CompanyId && w.Value.ProgrammeId == option.ProgrammeId)
-            .ToDictionary(w => w.Key, w => w.Value);
-        var (computed, lines) = EnvironmentalEvaluation.Compute(option.Links, own, factors, country);
+        ArgumentNullException.ThrowIfNull(worksheets);
+        // Only streams of the company's own worksheets in this programme count: a link is never trusted blindly.
+        var own = option.Links.Where(l => worksheets.TryGetValue(l.WorksheetId, out var s) && s.CompanyId == option.CompanyId && s.ProgrammeId == option.ProgrammeId);
+        var (computed, lines) = EnvironmentalEvaluation.Compute(own, worksheets, factors, country);
         return option.Snapshot(computed, lines);
     }
 }
