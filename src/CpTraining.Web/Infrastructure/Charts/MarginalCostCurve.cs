@@ -159,8 +159,13 @@ public sealed class MarginalCostCurve
             var number = row.Number.ToString(culture);
             if (x1 - x0 >= EstimateTextWidth(number, 10.5) + 2)
             {
-                // Above a cost bar, below a saving bar: outside the bar, next to the end that carries the value.
-                bar.Add(Text((x0 + x1) / 2, saving ? y + 13 : y - 4, number, A("text-anchor", "middle"), A("font-size", 10.5), A("font-weight", "600")));
+                // Above a cost bar, below a saving bar: outside the bar, next to the end that carries the value. A saving
+                // bar that reaches the foot of the plot would put its number among the quantity labels, so it goes
+                // inside the bar's end instead, in white.
+                var inside = saving && y + 13 > bottom - 2;
+                bar.Add(Text(
+                    (x0 + x1) / 2, saving && !inside ? y + 13 : y - 4, number, A("text-anchor", "middle"), A("font-size", 10.5), A("font-weight", "600"),
+                    inside ? A("fill", "#ffffff") : null));
             }
 
             bars.Add(bar);
