@@ -397,32 +397,12 @@ public sealed class AchievedModel(
             return refused;
         }
 
-        if (!Request.HasFormContentType)
+        switch (await UploadForm.ReadAsync(HttpContext, antiforgery, MaxRequestBytes))
         {
-            return BadRequest();
-        }
-
-        if (Request.ContentLength > MaxRequestBytes)
-        {
-            return await TooLargeAsync(optionId);
-        }
-
-        try
-        {
-            await Request.ReadFormAsync(HttpContext.RequestAborted);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            return await TooLargeAsync(optionId);
-        }
-
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
+            case UploadFormOutcome.NotAForm or UploadFormOutcome.BadToken:
+                return BadRequest();
+            case UploadFormOutcome.TooLarge:
+                return await TooLargeAsync(optionId);
         }
 
         await TryUpdateModelAsync(Input, "Input");

@@ -524,33 +524,12 @@ public sealed class WorkModel(
         }
 
         Rights = rights;
-        if (!Request.HasFormContentType)
+        switch (await UploadForm.ReadAsync(HttpContext, antiforgery, MaxRequestBytes))
         {
-            return BadRequest();
-        }
-
-        if (Request.ContentLength > MaxRequestBytes)
-        {
-            return await TooLargeAsync(submissionId);
-        }
-
-        try
-        {
-            await Request.ReadFormAsync(HttpContext.RequestAborted);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            // The server stopped reading at the limit; the rest of the body was never buffered.
-            return await TooLargeAsync(submissionId);
-        }
-
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
+            case UploadFormOutcome.NotAForm or UploadFormOutcome.BadToken:
+                return BadRequest();
+            case UploadFormOutcome.TooLarge:
+                return await TooLargeAsync(submissionId);
         }
 
         await TryUpdateModelAsync(Input, "Input");
