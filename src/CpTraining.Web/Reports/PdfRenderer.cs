@@ -23,8 +23,11 @@ public sealed class PdfOptions
     public int CacheMegabytes { get; set; } = 64;
 }
 
-/// <summary>What goes into the PDF besides the HTML: its metadata and the running header and footer.</summary>
-public sealed record PdfDocument(string Html, string Title, string Author, string Language, string HeaderText, string FooterText, string PageLabel, string OfLabel);
+/// <summary>
+/// What goes into the PDF besides the HTML: its metadata and the running header and footer (an empty
+/// <paramref name="PageLabel"/> leaves out "page X of Y", e.g. on a one-page certificate), and the orientation.
+/// </summary>
+public sealed record PdfDocument(string Html, string Title, string Author, string Language, string HeaderText, string FooterText, string PageLabel, string OfLabel, bool Landscape = false);
 
 /// <summary>The renderer could not make the PDF (Chromium missing, crashed or too slow); the message says what to do.</summary>
 public sealed class PdfUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -157,6 +160,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
         return await page.PdfAsync(new PagePdfOptions
         {
             Format = "A4",
+            Landscape = document.Landscape,
             PrintBackground = true,
             PreferCSSPageSize = false,
             DisplayHeaderFooter = true,
@@ -175,7 +179,7 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
     private static string HeaderFooter(string text, string? pageLabel, string? ofLabel)
     {
         var encoded = System.Net.WebUtility.HtmlEncode(text);
-        var pages = pageLabel is null
+        var pages = string.IsNullOrEmpty(pageLabel)
             ? string.Empty
             : $"<span style=\"float:right\">{System.Net.WebUtility.HtmlEncode(pageLabel)} <span class=\"pageNumber\"></span> {System.Net.WebUtility.HtmlEncode(ofLabel)} <span class=\"totalPages\"></span></span>";
         return $"<div style=\"font-family:'Noto Sans','DejaVu Sans',sans-serif;font-size:8px;color:#555;width:100%;margin:0 16mm\"><span>{encoded}</span>{pages}</div>";

@@ -72,6 +72,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                     && s.Status == SubmissionStatus.Submitted
                     && p.Members.Any(m => m.UserId == userId && m.Role == ProgrammeRole.Trainer)
                     && (s.CompanyId == null || p.Enrolments.Any(e => e.CompanyId == s.CompanyId && e.TrainerUserId == userId && e.ArchivedAt == null))),
+
+                // The person's own certificate of completion (not a revoked one), also in the same query.
+                CertificateId = db.Certificates.Where(c => c.ProgrammeId == p.Id && c.UserId == userId && c.RevokedAt == null).Select(c => (Guid?)c.Id).FirstOrDefault(),
             })
             .ToListAsync();
 
@@ -104,6 +107,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             {
                 OpenTasks = p.OpenTasks == 0 ? null : new OpenTaskSummary(p.OpenTasks, p.NearestDue!.Value),
                 ToReview = p.ToReview,
+                CertificateId = p.CertificateId,
             })
             .ToList();
         Current = ChooseCurrent(cards);
@@ -202,6 +206,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         /// <summary>Submitted work waiting for the person's review, as the companies' trainer.</summary>
         public int ToReview { get; init; }
+
+        /// <summary>The person's certificate of completing the programme (null: none, or revoked).</summary>
+        public Guid? CertificateId { get; init; }
 
         public DateOnly? Start => Sessions.Count == 0 ? null : Sessions[0].StartDate;
 

@@ -1,0 +1,140 @@
+using CpTraining.Domain;
+using CpTraining.Domain.Certificates;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Certificates;
+
+/// <summary>
+/// The programme's coordinators (and administrators) see every participant against the completion rule, issue
+/// certificates to all who meet it with one click, and revoke a certificate with a reason. Issuing is idempotent:
+/// it runs under the programme's row lock and a unique index allows one certificate per person and programme.
+/// </summary>
+[Authorize]
+public sealed class ProgrammeModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    private string _userId = string.Empty;
+
+    public Guid ProgrammeId { get; private set; }
+
+    public Eligibility View { get; private set; } = null!;
+
+    [BindProperty]
+    public RevokeInput Revocation { get; set; } = new();
+
+    public int ReadyToIssue => View.Rows.Count(r => r.Result.Met && r.Certificate is null);
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid id)
+    {
+        var refused = await LoadAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var issuedBy = _userId;
+        var issued = new List<string>();
+        await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
+        {
+            // Evaluated again under the lock: a second click (or a second coordinator) finds the certificates made.
+            issued.Clear();
+            var now = await Eligibility.LoadAsync(db, id, time);
+            foreach (var row in now!.Rows.Where(r => r.Result.Met && r.Certificate is null))
+            {
+                db.Certificates.Add(Certificate.Issue(
+                    id, row.Person.UserId, row.Person.Name, now.ProgrammeName, now.Organisers, now.Language, now.CompletionDate!.Value, row.Result, VerificationCode.New(), issuedBy, time.GetUtcNow()));
+                issued.Add(row.Person.Email);
+            }
+
+            if (issued.Count > 0)
+            {
+                db.Record(time, issuedBy, id, "certificates.issued", now.ProgrammeName, null, string.Join(", ", issued));
+            }
+
+            return issued.Count > 0;
+        });
+
+        TempData["Success"] = issued.Count == 0
+            ? t["Everyone who meets the completion rule already has a certificate."].Value
+            : t["Certificates issued: {0}.", issued.Count].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id)
+    {
+        var refused = await LoadAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var certificate = await db.Certificates.SingleOrDefaultAsync(c => c.Id == Revocation.CertificateId && c.ProgrammeId == id);
+        if (certificate is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            certificate.Revoke(Revocation.Reason, _userId, time.GetUtcNow());
+            db.Record(time, _userId, id, "certificate.revoked", certificate.PersonName, VerificationCode.Format(certificate.Code), certificate.RevocationReason);
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, t, nameof(Revocation));
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else changed this certificate meanwhile; it is shown as saved now."]);
+            await LoadAsync(id);
+            return Page();
+        }
+
+        TempData["Success"] = t["The certificate of {0} has been revoked.", certificate.PersonName].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var view = await Eligibility.LoadAsync(db, id, time);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
+        if (!standing.MayManage)
+        {
+            return Forbid();
+        }
+
+        _userId = standing.UserId;
+
+        (ProgrammeId, View) = (id, view);
+        return null;
+    }
+
+    public sealed class RevokeInput
+    {
+        public Guid CertificateId { get; set; }
+
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "This field is required.")]
+        [System.ComponentModel.DataAnnotations.StringLength(Certificate.ReasonMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        public string? Reason { get; set; }
+    }
+}

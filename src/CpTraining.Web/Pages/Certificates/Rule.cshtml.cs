@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CpTraining.Domain;
+using CpTraining.Domain.Certificates;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Certificates;
+
+/// <summary>
+/// The programme's coordinators (and administrators) set its completion rule. The rule's row is made on the first
+/// save (until then the default applies); later saves check its xmin so that two coordinators do not overwrite each
+/// other unknowingly. Every change is audited with the rule before and after.
+/// </summary>
+[Authorize]
+public sealed class RuleModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    private string _userId = string.Empty;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Guid ProgrammeId { get; private set; }
+
+    public string ProgrammeName { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var refused = await CheckAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var (rule, version) = await LoadRuleAsync(id);
+        Input = new InputModel
+        {
+            MinimumAttendancePercent = rule.MinimumAttendancePercent,
+            ExcusedCountsAsPresent = rule.ExcusedCountsAsPresent,
+            AllTasks = rule.MinimumAcceptedTasks is null,
+            MinimumAcceptedTasks = rule.MinimumAcceptedTasks,
+            Version = version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var refused = await CheckAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!Input.AllTasks && Input.MinimumAcceptedTasks is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError("Input.MinimumAcceptedTasks", t["Enter how many home tasks must be accepted, or choose all tasks."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var rule = await db.CompletionRules.SingleOrDefaultAsync(r => r.ProgrammeId == id);
+        var isNew = rule is null;
+        rule ??= CompletionRule.DefaultFor(id);
+        var before = Describe(rule);
+        try
+        {
+            rule.Change(Input.MinimumAttendancePercent!.Value, Input.ExcusedCountsAsPresent, Input.AllTasks ? null : Input.MinimumAcceptedTasks);
+            if (isNew)
+            {
+                if (Input.Version is not null)
+                {
+                    // The form was opened on a saved rule that has since disappeared: treat as someone else's change.
+                    throw new DbUpdateConcurrencyException();
+                }
+
+                db.CompletionRules.Add(rule);
+            }
+            else
+            {
+                // A form opened on the default (no row yet) carries no version: someone saved the first rule meanwhile.
+                db.Entry(rule).Property<uint>("Version").OriginalValue = Input.Version ?? 0;
+            }
+
+            db.Record(time, _userId, id, "completion-rule.changed", ProgrammeName, before, Describe(rule));
+            await db.SaveChangesAsync();
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, t);
+            return Page();
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            var (current, version) = await LoadRuleAsync(id);
+            ModelState.Remove("Input.Version");
+            Input.Version = version;
+            ModelState.AddModelError(string.Empty, t["Someone else changed the completion rule while you were editing it; it is now: {0}. Check your choices below and save again to replace it.", Describe(current)]);
+            return Page();
+        }
+
+        TempData["Success"] = t["The completion rule has been saved."].Value;
+        return RedirectToPage("/Certificates/Programme", new { id });
+    }
+
+    /// <summary>The rule in a line, for the audit log and the conflict message (numbers and flags, language-neutral).</summary>
+    private static string Describe(CompletionRule rule) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"attendance ≥ {rule.MinimumAttendancePercent} %, excused {(rule.ExcusedCountsAsPresent ? "count" : "do not count")}, tasks: {(rule.MinimumAcceptedTasks is { } n ? "≥ " + n : "all")}");
+
+    private async Task<(CompletionRule Rule, uint? Version)> LoadRuleAsync(Guid id)
+    {
+        var stored = await db.CompletionRules.AsNoTracking()
+            .Where(r => r.ProgrammeId == id)
+            .Select(r => new { Rule = r, Version = EF.Property<uint>(r, "Version") })
+            .SingleOrDefaultAsync();
+        return stored is null ? (CompletionRule.DefaultFor(id), null) : (stored.Rule, stored.Version);
+    }
+
+    private async Task<IActionResult?> CheckAsync(Guid id)
+    {
+        var name = await db.Programmes.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync();
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
+        if (!standing.MayManage)
+        {
+            return Forbid();
+        }
+
+        (ProgrammeId, ProgrammeName, _userId) = (id, name, standing.UserId);
+        return null;
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "This field is required.")]
+        [Range(0, 100, ErrorMessage = "Enter a percentage from {1} to {2}.")]
+        [Display(Name = "Minimum attendance (%)")]
+        public int? MinimumAttendancePercent { get; set; }
+
+        [Display(Name = "Excused days count as attended")]
+        public bool ExcusedCountsAsPresent { get; set; }
+
+        /// <summary>Every home task given must be accepted (else at least <see cref="MinimumAcceptedTasks"/>).</summary>
+        public bool AllTasks { get; set; } = true;
+
+        [Range(0, CompletionRule.MaxAcceptedTasks, ErrorMessage = "Enter a number of tasks from {1} to {2}.")]
+        [Display(Name = "At least this many accepted home tasks")]
+        public int? MinimumAcceptedTasks { get; set; }
+
+        /// <summary>The saved rule's xmin; null while the programme has the default rule.</summary>
+        public uint? Version { get; set; }
+    }
+}
