@@ -40,21 +40,22 @@ public static class CertificateDocument
                 <style>
                   html, body { margin: 0; padding: 0; }
                   body { font-family: 'DejaVu Sans', 'Noto Sans', sans-serif; color: #1d2b24; }
-                  .frame { box-sizing: border-box; height: 170mm; border: 2.5mm double #2e7d4f; padding: 12mm 18mm; text-align: center; display: flex; flex-direction: column; justify-content: space-between; }
-                  .kind { font-size: 11pt; letter-spacing: 0.25em; text-transform: uppercase; color: #2e7d4f; margin: 0; }
-                  h1 { font-family: 'DejaVu Serif', serif; font-size: 34pt; font-weight: normal; margin: 2mm 0 0; }
-                  .lead { font-size: 13pt; margin: 6mm 0 2mm; }
-                  .name { font-family: 'DejaVu Serif', serif; font-size: 28pt; font-weight: bold; margin: 0; }
-                  .programme { font-size: 17pt; font-weight: bold; margin: 2mm 0; }
-                  .organisers { font-size: 12pt; margin: 1mm 0; }
-                  .date { font-size: 12pt; margin: 4mm 0 0; }
+                  .frame { box-sizing: border-box; height: 170mm; border: 2.5mm double #2e7d4f; padding: 12mm 18mm; text-align: center; display: flex; flex-direction: column; }
+                  .body { flex: 1; display: flex; flex-direction: column; justify-content: center; }
+                  .kind { font-size: 12pt; letter-spacing: 0.25em; text-transform: uppercase; color: #2e7d4f; margin: 0; }
+                  h1 { font-family: 'DejaVu Serif', serif; font-size: 40pt; font-weight: normal; margin: 2mm 0 0; }
+                  .lead { font-size: 14pt; margin: 8mm 0 3mm; }
+                  .name { font-family: 'DejaVu Serif', serif; font-size: 32pt; font-weight: bold; margin: 0; }
+                  .programme { font-size: 19pt; font-weight: bold; margin: 2mm 0 3mm; }
+                  .organisers { font-size: 13pt; margin: 1mm 0; }
+                  .date { font-size: 13pt; margin: 6mm 0 0; }
                   .foot { display: flex; justify-content: space-between; align-items: flex-end; font-size: 9.5pt; text-align: left; color: #3a4a42; }
-                  .code { font-family: 'DejaVu Sans Mono', monospace; font-size: 13pt; font-weight: bold; color: #1d2b24; letter-spacing: 0.08em; }
+                  .code { font-family: 'DejaVu Sans Mono', monospace; font-size: 13pt; font-weight: bold; color: #1d2b24; }
                 </style>
                 </head>
                 <body>
                 <div class="frame">
-                  <div>
+                  <div class="body">
                     <p class="kind">{{E(t["Cleaner Production"])}}</p>
                     <h1>{{E(t["Certificate"])}}</h1>
                     <p class="lead">{{E(t["This is to certify that"])}}</p>
@@ -62,10 +63,10 @@ public static class CertificateDocument
                     <p class="lead">{{E(t["has completed the Cleaner Production training programme"])}}</p>
                     <p class="programme">{{E(certificate.ProgrammeName)}}</p>
                     <p class="organisers">{{E(t["organised by {0}", certificate.Organisers])}}</p>
-                    <p class="date">{{E(t["Completed on {0}", certificate.CompletionDate.ToString("D", culture)])}}</p>
+                    <p class="date">{{E(t["Completed on {0}", certificate.CompletionDate.ToString("d MMMM yyyy", culture)])}}</p>
                   </div>
                   <div class="foot">
-                    <div>{{E(t["Issued on {0}", DateOnly.FromDateTime(certificate.IssuedAt.UtcDateTime).ToString("D", culture)])}}</div>
+                    <div>{{E(t["Issued on {0}", DateOnly.FromDateTime(certificate.IssuedAt.UtcDateTime).ToString("d MMMM yyyy", culture)])}}</div>
                     <div>{{E(t["Verification code"])}}: <span class="code">{{E(code)}}</span><br>{{E(t["Check this certificate at {0}", verifyUrl])}}</div>
                   </div>
                 </div>

@@ -43,7 +43,8 @@ public sealed class PdfModel(AppDbContext db, PdfRenderer renderer, IConfigurati
             return Page();
         }
 
-        var verifyUrl = Url.AbsolutePage(configuration, "/Certificates/Verify", new { code = Domain.Certificates.VerificationCode.Format(certificate.Code) });
+        // The code appended by hand: generated URLs are lower-cased, and the printed code should read as on the page.
+        var verifyUrl = Url.AbsolutePage(configuration, "/Certificates/Verify", new { }) + "/" + Domain.Certificates.VerificationCode.Format(certificate.Code);
         var document = CertificateDocument.Build(certificate, verifyUrl, t);
         try
         {
