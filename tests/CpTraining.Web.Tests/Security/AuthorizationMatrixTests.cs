@@ -157,6 +157,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/options/{OA}/evidence/{EA}", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{A}/options/results", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{B}/options/results", SeeCompanyB, null, null),
+
+        // Certificates (C: engineer A's certificate in P, code CODE): issued and revoked by those who manage P; the PDF
+        // for its holder and them only; verification for everyone, signed in or not.
+        ("/programmes/{P}/certificates", ManagersOfP, ManagersOfP, "Issue"),
+        ("/programmes/{P}/certificates?form=revoke", ManagersOfP, ManagersOfP, "Revoke"),
+        ("/programmes/{P}/certificates/rule", ManagersOfP, ManagersOfP, null),
+        ("/certificates/{C}/pdf", [Who.Administrator, Who.CoordinatorOfP, Who.EngineerOfA], null, null),
+        ("/verify", Everyone, null, null),
+        ("/verify/{CODE}", Everyone, null, null),
     ];
 
     [Theory]
@@ -303,6 +312,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         /// <summary>Company A's option with economics in P.</summary>
         public Guid OE { get; private set; }
 
+        /// <summary>Engineer A's certificate of completing P, and its verification code.</summary>
+        public Guid C { get; private set; }
+
+        public string Code { get; private set; } = string.Empty;
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -332,6 +346,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateOptionAsync();
             await CreateAchievedOptionAsync();
             await CreateEconomicsOptionAsync();
+            await CreateCertificateAsync();
+        }
+
+        /// <summary>Engineer A's certificate C of completing P (issued directly: the rule is the certificates tests' subject).</summary>
+        private async Task CreateCertificateAsync()
+        {
+            await using var db = NewDbContext();
+            var engineerA = await db.Users.Where(u => u.Email == "engineer-a@test.local").Select(u => u.Id).SingleAsync();
+            var met = Domain.Certificates.CompletionRule.DefaultFor(P).Evaluate([AttendanceStatus.Present], 0, 0);
+            var certificate = Domain.Certificates.Certificate.Issue(
+                P, engineerA, "Engineer A", "Programme P", "TEKNA", "en", new DateOnly(2026, 9, 3), met, Domain.Certificates.VerificationCode.New(), engineerA, Clock.GetUtcNow());
+            db.Certificates.Add(certificate);
+            await db.SaveChangesAsync();
+            (C, Code) = (certificate.Id, Domain.Certificates.VerificationCode.Format(certificate.Code));
         }
 
         /// <summary>Company A's option O: identified, no links yet.</summary>
@@ -431,7 +459,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{O}", O.ToString(), StringComparison.Ordinal)
                 .Replace("{OA}", OA.ToString(), StringComparison.Ordinal)
                 .Replace("{EA}", EA.ToString(), StringComparison.Ordinal)
-                .Replace("{OE}", OE.ToString(), StringComparison.Ordinal);
+                .Replace("{OE}", OE.ToString(), StringComparison.Ordinal)
+                .Replace("{C}", C.ToString(), StringComparison.Ordinal)
+                .Replace("{CODE}", Code, StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
