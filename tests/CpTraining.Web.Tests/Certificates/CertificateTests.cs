@@ -11,12 +11,13 @@ using static CpTraining.Domain.Programmes.AttendanceStatus;
 namespace CpTraining.Web.Tests.Certificates;
 
 /// <summary>
-/// Certificates over HTTP. Today is Monday 1 June 2026; the programme began on Tuesday 26 May, so session 1
-/// (26–28 May) is the only one held: 3 session days. The default rule asks 80 % (3 of 3 days; 2 of 3 is 66 %) and
-/// every home task accepted. One home task was given after session 1 to each company:
-///   Anna  (Alpha)  P P P   Alpha's work accepted   → meets the rule
-///   Boris (Alpha)  P A P   Alpha's work accepted   → 2 of 3 days (66 %), needs 80 %
-///   Chen  (Beta)   P P P   Beta's work in draft    → 0 of 1 home tasks accepted, needs all
+/// Certificates over HTTP. The programme runs 26–28 May, 14–16 July, 1–3 September and 20–21 October 2026 (the final
+/// session); today is Tuesday 20 October 2026, day 1 of the final session, so 3 + 3 + 3 + 1 = 10 session days have
+/// been held, certificates can be issued, and they carry the programme's last day, 21 October 2026. The default rule
+/// asks 80 % (8 of 10 days) and every home task accepted. One home task was given after session 1 to each company:
+///   Anna  (Alpha)  present all 10 days          Alpha's work accepted   → meets the rule
+///   Boris (Alpha)  absent on day 2 of sessions 1–3 (7 of 10 = 70 %)      → "Attended 7 of 10 days (70 %), needs 80 %."
+///   Chen  (Beta)   present all 10 days          Beta's work in draft    → "0 of 1 home tasks accepted, needs all."
 /// Maria is Alpha's manager (not a participant).
 /// </summary>
 public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
@@ -28,6 +29,8 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         _factory = factory;
         _factory.ResetClock();
     }
+
+    private static readonly DateTimeOffset FinalSessionDay1 = new(2026, 10, 20, 9, 0, 0, TimeSpan.Zero);
 
     private sealed record Seed(Programme Programme, AppUser Coordinator, AppUser Trainer, AppUser Anna, AppUser Boris, AppUser Chen, AppUser Maria, Guid Alpha, Guid Beta);
 
@@ -48,15 +51,21 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         var chen = await _factory.EngineerAsync(programme.Id, beta, "Chen Wei");
         var maria = await _factory.PersonAsync(Roles.Manager, "Maria Manager");
         await _factory.AddMemberAsync(programme.Id, maria, ProgrammeRole.Manager, alpha);
-        await _factory.MarkAsync(programme.Id, 1, coordinator.Id,
-            (anna, 1, Present), (anna, 2, Present), (anna, 3, Present),
-            (boris, 1, Present), (boris, 2, Absent), (boris, 3, Present),
-            (chen, 1, Present), (chen, 2, Present), (chen, 3, Present));
+        _factory.Clock.Set(FinalSessionDay1);
+        foreach (var number in new[] { 1, 2, 3 })
+        {
+            await _factory.MarkAsync(programme.Id, number, coordinator.Id,
+                (anna, 1, Present), (anna, 2, Present), (anna, 3, Present),
+                (boris, 1, Present), (boris, 2, Absent), (boris, 3, Present),
+                (chen, 1, Present), (chen, 2, Present), (chen, 3, Present));
+        }
+
+        await _factory.MarkAsync(programme.Id, 4, coordinator.Id, (anna, 1, Present), (boris, 1, Present), (chen, 1, Present));
 
         await using var db = _factory.NewDbContext();
         var now = _factory.Clock.GetUtcNow();
         var today = _factory.Clock.Today;
-        var task = HomeTask.Assign(programme.Id, 1, 4, null, "Company description", "Describe the company.", [], new DateOnly(2026, 7, 10), null, false, coordinator.Id, now, today);
+        var task = HomeTask.Assign(programme.Id, 1, 4, null, "Company description", "Describe the company.", [], new DateOnly(2026, 10, 30), null, false, coordinator.Id, now, today);
         var alphaWork = Submission.ForCompany(task, alpha);
         var betaWork = Submission.ForCompany(task, beta);
         alphaWork.Submit("Alpha's description.", [], anna.Id, now, today, Guid.NewGuid());
@@ -93,13 +102,29 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         Assert.Equal("false", page.QuerySelector($"tr[data-user='{s.Boris.Id}']")!.GetAttribute("data-met"));
         Assert.Equal("false", page.QuerySelector($"tr[data-user='{s.Chen.Id}']")!.GetAttribute("data-met"));
         Assert.Empty(Findings(page, s.Anna));
-        Assert.Equal(["✗ Attended 2 of 3 days (66 %), needs 80 %."], Findings(page, s.Boris));
+        Assert.Equal(["✗ Attended 7 of 10 days (70 %), needs 80 %."], Findings(page, s.Boris));
         Assert.Equal(["✗ 0 of 1 home tasks accepted, needs all."], Findings(page, s.Chen));
 
         // Participants only: the manager and the trainer are not listed.
         Assert.Equal(3, page.QuerySelectorAll("#participants tbody tr").Length);
         Assert.Null(page.QuerySelector($"tr[data-user='{s.Maria.Id}']"));
         Assert.Contains("(1)", page.QuerySelector("#issue")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Before_the_final_session_no_certificates_are_issued()
+    {
+        var s = await SeedAsync();
+        _factory.Clock.Set(new DateTimeOffset(2026, 10, 19, 12, 0, 0, TimeSpan.Zero));
+        var coordinator = await AsAsync(s.Coordinator);
+
+        var page = await coordinator.GetDocumentAsync(Page(s.Programme.Id));
+        Assert.True(page.QuerySelector("#issue")!.HasAttribute("disabled"));
+        Assert.Equal("Certificates are issued at the final session: from Tuesday, October 20, 2026.", page.QuerySelector("#not-yet")!.TextContent.Trim());
+
+        var refused = await FormClient.ParseAsync(await IssueAsync(coordinator, s.Programme.Id));
+        Assert.Contains("Certificates are issued at the final session: from Tuesday, October 20, 2026.", FormClient.Errors(refused));
+        Assert.Empty(await CertificatesAsync(s.Programme.Id));
     }
 
     [Fact]
@@ -118,7 +143,7 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         Assert.Equal("Anna Adams", certificate.PersonName);
         Assert.Equal("Kherson CP programme 2026", certificate.ProgrammeName);
         Assert.Equal("TEKNA", certificate.Organisers);
-        Assert.Equal(new DateOnly(2026, 5, 28), certificate.CompletionDate); // the last day held
+        Assert.Equal(new DateOnly(2026, 10, 21), certificate.CompletionDate); // the programme's last day
         Assert.Equal(s.Coordinator.Id, certificate.IssuedBy);
         Assert.Matches("^[2-9A-HJKMNP-Z]{12}$", certificate.Code);
 
@@ -148,7 +173,7 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
     }
 
     [Fact]
-    public async Task A_lower_threshold_set_on_the_rule_form_lets_boris_through_and_is_audited()
+    public async Task A_threshold_of_70_percent_set_on_the_rule_form_lets_boris_through_and_is_audited()
     {
         var s = await SeedAsync();
         var coordinator = await AsAsync(s.Coordinator);
@@ -163,7 +188,7 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         Assert.Equal("120", refused.QuerySelector("#Input_MinimumAttendancePercent")!.GetAttribute("value"));
 
         // "At least N" without N: a field error.
-        form["Input.MinimumAttendancePercent"] = "60";
+        form["Input.MinimumAttendancePercent"] = "70";
         form["Input.AllTasks"] = "false";
         form["Input.MinimumAcceptedTasks"] = string.Empty;
         refused = await FormClient.ParseAsync(await coordinator.PostFormAsync(RulePage(s.Programme.Id), new(form)));
@@ -173,14 +198,14 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         var saved = await coordinator.PostFormAsync(RulePage(s.Programme.Id), new(form));
         Assert.Equal(Page(s.Programme.Id), RedirectAssert.Target(saved));
 
-        // 2 of 3 days = 66 % ≥ 60 %.
+        // 7 of 10 days = 70 % ≥ 70 %.
         var page = await coordinator.GetDocumentAsync(Page(s.Programme.Id));
         Assert.Equal("true", page.QuerySelector($"tr[data-user='{s.Boris.Id}']")!.GetAttribute("data-met"));
-        Assert.Contains("Attended 2 of 3 days (66 %), needs 60 %.", page.QuerySelector($"tr[data-user='{s.Boris.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Attended 7 of 10 days (70 %), needs 70 %.", page.QuerySelector($"tr[data-user='{s.Boris.Id}']")!.TextContent, StringComparison.Ordinal);
         await using var db = _factory.NewDbContext();
         var audit = await db.AuditEntries.SingleAsync(a => a.ProgrammeId == s.Programme.Id && a.Action == "completion-rule.changed");
         Assert.Contains("80 %", audit.Before, StringComparison.Ordinal);
-        Assert.Contains("60 %", audit.After, StringComparison.Ordinal);
+        Assert.Contains("70 %", audit.After, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,7 +255,7 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         Assert.Contains("has completed the Cleaner Production training programme", text, StringComparison.Ordinal);
         Assert.Contains(VerificationCode.Format(certificate.Code), text, StringComparison.Ordinal);
         Assert.Contains("/verify/" + VerificationCode.Format(certificate.Code), text, StringComparison.Ordinal);
-        Assert.Contains("28 May 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Completed on 21 October 2026", text, StringComparison.Ordinal);
         var info = await Poppler.InfoAsync(pdf);
         Assert.Matches(@"Title:\s+Certificate — Anna Adams", info);
         Assert.Matches(@"Author:\s+TEKNA", info);
@@ -254,7 +279,7 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
         Assert.Contains("Ганна Коваленко", text, StringComparison.Ordinal);
         Assert.Contains("Херсонська програма ЧВ 2026", text, StringComparison.Ordinal);
         Assert.Contains("Сертифікат", text, StringComparison.Ordinal);
-        Assert.Contains("28 травня 2026", text, StringComparison.Ordinal);
+        Assert.Contains("21 жовтня 2026", text, StringComparison.Ordinal);
         Assert.Contains(VerificationCode.Format(certificate.Code), text, StringComparison.Ordinal);
         Assert.Matches(@"Title:\s+Сертифікат — Ганна Коваленко", await Poppler.InfoAsync(pdf));
         var fonts = (await Poppler.FontsAsync(pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
@@ -297,7 +322,7 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
             Assert.Equal("valid", page.QuerySelector("#result")!.GetAttribute("data-outcome"));
             Assert.Equal("Anna Adams", page.QuerySelector("#person")!.TextContent.Trim());
             Assert.Equal("Kherson CP programme 2026", page.QuerySelector("#programme")!.TextContent.Trim());
-            Assert.Equal("28 May 2026", page.QuerySelector("#completed")!.TextContent.Trim());
+            Assert.Equal("21 October 2026", page.QuerySelector("#completed")!.TextContent.Trim());
             var main = page.QuerySelector("main")!.TextContent;
             Assert.DoesNotContain("Alpha Textiles", main, StringComparison.Ordinal);
             Assert.DoesNotContain(s.Anna.Email!, main, StringComparison.Ordinal);

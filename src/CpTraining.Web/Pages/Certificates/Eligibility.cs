@@ -18,7 +18,8 @@ public sealed record EligibilityRow(Participant Person, CompletionResult Result,
 /// Every participant of a programme (engineers of actively enrolled companies and advisors in training) against its
 /// completion rule, in a fixed number of queries: the rule, the sessions, the marks, the home-task work and the
 /// certificates. Days held are the session days that have begun at the venue by <c>today</c>; the tasks given to a
-/// participant are their company's work and the tasks given to them personally.
+/// participant are their company's work and the tasks given to them personally. The completion date is the last day
+/// of the final session.
 /// </summary>
 public sealed record Eligibility(
     string ProgrammeName,
@@ -27,14 +28,22 @@ public sealed record Eligibility(
     CompletionRule Rule,
     uint? RuleVersion,
     int DaysHeld,
+    DateOnly Today,
+    DateOnly? FinalSessionStart,
     DateOnly? CompletionDate,
     IReadOnlyList<EligibilityRow> Rows)
 {
+    /// <summary>
+    /// Certificates are handed out at the final session, so they can be issued once it has begun (not earlier: a
+    /// participant who met the rule after session 1 has not completed the programme).
+    /// </summary>
+    public bool MayIssue => FinalSessionStart is { } start && Today >= start;
+
     public static async Task<Eligibility?> LoadAsync(AppDbContext db, Guid programmeId, TimeProvider time)
     {
         var programme = await db.Programmes.AsNoTracking()
             .Where(p => p.Id == programmeId)
-            .Select(p => new { p.Name, p.Organisers, p.Language, p.TimeZoneId, Sessions = p.Sessions.Select(s => new { s.Id, s.StartDate, s.Days }).ToList() })
+            .Select(p => new { p.Name, p.Organisers, p.Language, p.TimeZoneId, Sessions = p.Sessions.Select(s => new { s.Id, s.Number, s.StartDate, s.Days }).ToList() })
             .SingleOrDefaultAsync();
         if (programme is null)
         {
@@ -53,6 +62,8 @@ public sealed record Eligibility(
             .Where(d => d.Date <= today)
             .ToList();
 
+        // The programme is completed on the last day of its last session: the date the certificates carry.
+        var final = programme.Sessions.MaxBy(s => s.Number);
         var participants = await Participant.LoadAsync(db, programmeId);
         var marks = (await db.AttendanceMarks.AsNoTracking()
                 .Where(a => db.Sessions.Any(s => s.Id == a.SessionId && s.ProgrammeId == programmeId))
@@ -84,7 +95,9 @@ public sealed record Eligibility(
             rule,
             stored?.Version,
             heldDays.Count,
-            heldDays.Count == 0 ? null : heldDays.Max(d => d.Date),
+            today,
+            final?.StartDate,
+            final?.StartDate.AddDays(final.Days - 1),
             rows);
     }
 }

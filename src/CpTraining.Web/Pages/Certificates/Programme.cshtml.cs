@@ -40,6 +40,12 @@ public sealed class ProgrammeModel(AppDbContext db, TimeProvider time, IStringLo
             return refused;
         }
 
+        if (!View.MayIssue)
+        {
+            ModelState.AddModelError(string.Empty, NotYet());
+            return Page();
+        }
+
         var issuedBy = _userId;
         var issued = new List<string>();
         await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
@@ -47,7 +53,7 @@ public sealed class ProgrammeModel(AppDbContext db, TimeProvider time, IStringLo
             // Evaluated again under the lock: a second click (or a second coordinator) finds the certificates made.
             issued.Clear();
             var now = await Eligibility.LoadAsync(db, id, time);
-            foreach (var row in now!.Rows.Where(r => r.Result.Met && r.Certificate is null))
+            foreach (var row in now!.Rows.Where(r => r.Result.Met && r.Certificate is null && now.MayIssue))
             {
                 db.Certificates.Add(Certificate.Issue(
                     id, row.Person.UserId, row.Person.Name, now.ProgrammeName, now.Organisers, now.Language, now.CompletionDate!.Value, row.Result, VerificationCode.New(), issuedBy, time.GetUtcNow()));
@@ -108,6 +114,11 @@ public sealed class ProgrammeModel(AppDbContext db, TimeProvider time, IStringLo
         TempData["Success"] = t["The certificate of {0} has been revoked.", certificate.PersonName].Value;
         return RedirectToPage(new { id });
     }
+
+    /// <summary>Why the issue button waits, when it does.</summary>
+    public string NotYet() => View.FinalSessionStart is { } start
+        ? t["Certificates are issued at the final session: from {0:D}.", start]
+        : t["This programme has no sessions, so no certificates can be issued."];
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
