@@ -287,6 +287,23 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
     }
 
     [Fact]
+    public async Task Without_chromium_the_pdf_link_answers_with_a_clear_message_not_a_server_error()
+    {
+        var s = await SeedAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await IssueAsync(await AsAsync(s.Coordinator), s.Programme.Id)).StatusCode);
+        var url = $"/certificates/{Assert.Single(await CertificatesAsync(s.Programme.Id)).Id}/pdf";
+        using var noChromium = _factory.WithWebHostBuilder(b => b.UseSetting("Pdf:ExecutablePath", "/nonexistent/chromium"));
+        using var client = noChromium.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await CpTrainingFactory.SignInAsync(client, s.Anna.Email!);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var page = await FormClient.ParseAsync(response);
+        Assert.Contains("Chromium was not found at /nonexistent/chromium", page.QuerySelector("#pdf-unavailable")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Nobody_else_downloads_a_participants_certificate()
     {
         var s = await SeedAsync();
