@@ -26,6 +26,7 @@ public sealed record CompanyReportSnapshot(
     string CompanyName,
     string? Sector,
     string CompanyCity,
+    string CompanyCountry,
     string? ProductionDescription,
     string? EnvironmentalProblem,
     DateOnly ReportDate,
@@ -60,7 +61,7 @@ public sealed record CompanyReportFigures(
     {
         ArgumentNullException.ThrowIfNull(report);
         var balance = report.FocusProcess is { } sheet
-            ? BalanceEvaluation.Evaluate(sheet, new EmissionFactorTable(report.EmissionFactors), report.ProgrammeCountry)
+            ? BalanceEvaluation.Evaluate(sheet, new EmissionFactorTable(report.EmissionFactors), report.CompanyCountry) // as the balance page
             : null;
         var options = report.Options.Options.OrderBy(o => o.Number).Select(OptionAssessment.Of).ToList();
         var financing = options

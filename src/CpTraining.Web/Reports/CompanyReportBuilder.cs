@@ -26,7 +26,7 @@ public static class CompanyReportBuilder
                 Programme = db.Programmes.Where(p => p.Id == programmeId)
                     .Select(p => new { p.Name, p.Organisers, p.City, p.Country, p.Language }).Single(),
                 Company = db.Companies.Where(c => c.Id == companyId)
-                    .Select(c => new { c.Name, c.SectorName, c.City, c.ProductionDescription, c.EnvironmentalProblem }).Single(),
+                    .Select(c => new { c.Name, c.SectorName, c.City, c.Country, c.ProductionDescription, c.EnvironmentalProblem }).Single(),
                 Trainer = db.Users.Where(u => u.Id == e.TrainerUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -86,6 +86,7 @@ public static class CompanyReportBuilder
             head.Company.Name,
             head.Company.SectorName,
             head.Company.City,
+            head.Company.Country,
             head.Company.ProductionDescription,
             head.Company.EnvironmentalProblem,
             reportDate,
