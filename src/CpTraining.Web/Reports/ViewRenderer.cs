@@ -13,7 +13,7 @@ namespace CpTraining.Web.Reports;
 /// </summary>
 public sealed class ViewRenderer(IRazorViewEngine engine, ITempDataProvider tempData)
 {
-    /// <param name="viewPath">An absolute path such as "/Pages/Reports/_CompanyReportDocument.cshtml".</param>
+    /// <summary>The view at <paramref name="viewPath"/> (absolute, e.g. "/Pages/Reports/_CompanyReportDocument.cshtml") rendered with <paramref name="model"/> in the request <paramref name="http"/>.</summary>
     public async Task<string> RenderAsync<TModel>(HttpContext http, string viewPath, TModel model)
     {
         ArgumentNullException.ThrowIfNull(http);
