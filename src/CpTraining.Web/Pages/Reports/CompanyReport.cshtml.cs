@@ -48,7 +48,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, PdfRe
                     t["Cleaner Production report: {0}", snapshot.CompanyName],
                     snapshot.Organisers,
                     snapshot.Language,
-                    snapshot.CompanyName + " · " + snapshot.ProgrammeName + (Report.IsDraft ? " · " + t["DRAFT"] : string.Empty),
+                    snapshot.CompanyName + " · " + snapshot.ProgrammeName + (Report.IsDraft ? " · " + t["Draft"].Value.ToUpper(System.Globalization.CultureInfo.CurrentCulture) : string.Empty),
                     snapshot.Organisers,
                     t["page"],
                     t["of"]),
