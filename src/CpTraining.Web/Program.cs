@@ -128,6 +128,7 @@ builder.Services.AddHealthChecks()
 // One Chromium per process prints every PDF (see Reports/PdfRenderer).
 builder.Services.Configure<CpTraining.Web.Reports.PdfOptions>(builder.Configuration.GetSection(CpTraining.Web.Reports.PdfOptions.Section));
 builder.Services.AddSingleton<CpTraining.Web.Reports.PdfRenderer>();
+builder.Services.AddScoped<CpTraining.Web.Reports.ViewRenderer>();
 
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.AddHostedService<OutboxSender>();

@@ -145,6 +145,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/companies/{A}/options/compare", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{B}/options/compare", SeeCompanyB, null, null),
         ("/programmes/{P}/options/compare", StaffOfP, null, null),
+        // Reports (issue 7): the company report and its PDF, for everyone who may read the company's work.
+        ("/programmes/{P}/companies/{A}/report", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{B}/report", SeeCompanyB, null, null),
+        ("/programmes/{P}/companies/{A}/report?handler=Pdf", SeeCompanyA, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
         ("/tasks/{SB}?form=attach-options", SeeCompanyB, [Who.EngineerOfB], "AttachOptions"),
         ("/tasks/{SB}?form=detach-options", SeeCompanyB, [Who.EngineerOfB], "DetachOptions"),

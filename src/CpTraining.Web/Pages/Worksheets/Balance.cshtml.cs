@@ -96,9 +96,9 @@ public sealed class BalanceModel(AppDbContext db, IAuthorizationService authoriz
         Carriers = Result.Energy.Lines.GroupBy(l => l.Carrier).OrderBy(g => g.Key)
             .Select(g => new CarrierTotal(g.Key, g.Sum(l => l.MegawattHours), g.Sum(l => l.Cost ?? 0), g.Sum(l => l.TonnesCo2 ?? 0), g.Any(l => l.Factor is null)))
             .ToList();
-        MassSankey = BuildMassSankey();
-        EnergySankey = BuildEnergySankey();
-        Pareto = BuildPareto();
+        MassSankey = BalanceCharts.MassSankey(Sheet, t);
+        EnergySankey = BalanceCharts.EnergySankey(Sheet, Result, t);
+        Pareto = BalanceCharts.Pareto(Sheet, Result, t);
         return Page();
     }
 
@@ -133,95 +133,6 @@ public sealed class BalanceModel(AppDbContext db, IAuthorizationService authoriz
     /// <summary>"56.1 t CO₂/TJ".</summary>
     public string FactorText(EmissionFactor factor) =>
         factor.TonnesCo2.ToString("0.######", Culture) + " t CO₂/" + factor.PerUnit.Symbol();
-
-    private SankeyDiagram? BuildMassSankey()
-    {
-        if (Sheet.Streams.Count == 0)
-        {
-            return null;
-        }
-
-        var nodes = new List<SankeyNode>();
-        var links = new List<SankeyLink>();
-        nodes.AddRange(Sheet.Steps.Select(s => new SankeyNode("step-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Step)));
-        foreach (var s in Sheet.Streams)
-        {
-            var tonnes = (double)(s.AnnualKilograms / 1_000m);
-            switch (s.Direction)
-            {
-                case StreamDirection.Input:
-                    nodes.Add(new SankeyNode("in-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Input));
-                    links.Add(new SankeyLink("in-" + s.Id.ToString("N"), "step-" + s.ToStepId!.Value.ToString("N"), tonnes, false, s.Material));
-                    break;
-                case StreamDirection.Output:
-                    nodes.Add(new SankeyNode("out-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Output));
-                    links.Add(new SankeyLink("step-" + s.FromStepId!.Value.ToString("N"), "out-" + s.Id.ToString("N"), tonnes, s.OutputClass?.IsLoss() == true, s.Material));
-                    break;
-                default:
-                    links.Add(new SankeyLink("step-" + s.FromStepId!.Value.ToString("N"), "step-" + s.ToStepId!.Value.ToString("N"), tonnes, false, s.Name));
-                    break;
-            }
-        }
-
-        return new SankeyDiagram(
-            t["Mass balance of {0}", Sheet.Name],
-            t["Material flows in t/yr: inputs on the left, the process steps in the middle, outputs on the right. Waste and losses are drawn in the warning colour. The table below gives every flow."],
-            "t/yr",
-            nodes,
-            links)
-        {
-            IdPrefix = "sankey-mass",
-            ShowTitle = false,
-            FlowLegend = t["Material flow"],
-            LossLegend = t["Waste or loss"],
-        };
-    }
-
-    private SankeyDiagram? BuildEnergySankey()
-    {
-        if (Result.Energy.Lines.Count == 0)
-        {
-            return null;
-        }
-
-        var usedSteps = Result.Energy.Lines.Select(l => l.StepId).ToHashSet();
-        var nodes = Carriers.Select(c => new SankeyNode("carrier-" + c.Carrier, CarrierName(c.Carrier), SankeyNodeKind.Input))
-            .Concat(Sheet.Steps.Where(s => usedSteps.Contains(s.Id)).Select(s => new SankeyNode("step-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Step)));
-        var links = Result.Energy.Lines.GroupBy(l => (l.Carrier, l.StepId))
-            .Select(g => new SankeyLink("carrier-" + g.Key.Carrier, "step-" + g.Key.StepId.ToString("N"), (double)g.Sum(l => l.MegawattHours)));
-        return new SankeyDiagram(
-            t["Energy use of {0}", Sheet.Name],
-            t["Energy in MWh/yr: the energy carriers on the left, the process steps that use them on the right. The table below gives every flow."],
-            "MWh/yr",
-            nodes,
-            links)
-        {
-            IdPrefix = "sankey-energy",
-            ShowTitle = false,
-            FlowLegend = t["Energy flow"],
-        };
-    }
-
-    private ParetoChart? BuildPareto()
-    {
-        if (Result.Losses.Pareto.Count == 0)
-        {
-            return null;
-        }
-
-        return new ParetoChart(
-            t["Cost of losses of {0}", Sheet.Name],
-            t["Annual cost of each waste or loss stream (lost material value plus disposal fee), most expensive first, with the cumulative share of the total."],
-            Result.Losses.Pareto.Select(l => new ParetoItem(l.Name, (double)l.Total)))
-        {
-            IdPrefix = "pareto-losses",
-            ShowTitle = false,
-            Unit = Sheet.Currency + "/" + t["yr"],
-            ValueAxisTitle = t["Cost of loss, {0}/yr", Sheet.Currency],
-            CumulativeAxisTitle = t["Cumulative share"],
-            CategoryAxisTitle = t["Loss stream"],
-        };
-    }
 
     public sealed record CarrierTotal(EnergyCarrier Carrier, decimal MegawattHours, decimal Cost, decimal TonnesCo2, bool MissesFactor);
 }
