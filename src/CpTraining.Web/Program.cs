@@ -129,6 +129,7 @@ builder.Services.AddHealthChecks()
 builder.Services.Configure<CpTraining.Web.Reports.PdfOptions>(builder.Configuration.GetSection(CpTraining.Web.Reports.PdfOptions.Section));
 builder.Services.AddSingleton<CpTraining.Web.Reports.PdfRenderer>();
 builder.Services.AddScoped<CpTraining.Web.Reports.ViewRenderer>();
+builder.Services.AddScoped<CpTraining.Web.Reports.ReportPrinter>();
 
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.AddHostedService<OutboxSender>();

@@ -15,7 +15,7 @@ namespace CpTraining.Web.Pages.Reports;
 /// published. The web page and the PDF render the same document from the same snapshot.
 /// </summary>
 [Authorize]
-public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, PdfRenderer pdf, ViewRenderer views, IWebHostEnvironment environment, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DocumentView = "/Pages/Reports/_CompanyReportDocument.cshtml";
 
@@ -38,22 +38,15 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, PdfRe
             return refused;
         }
 
-        var html = await views.RenderAsync(HttpContext, DocumentView, Report);
         var snapshot = Report.Snapshot;
         try
         {
-            var bytes = await pdf.RenderAsync(
-                new PdfDocument(
-                    PrintDocument.Wrap(html, snapshot.CompanyName + " — " + snapshot.ProgrammeName, snapshot.Language, PrintDocument.Styles(environment)),
-                    t["Cleaner Production report: {0}", snapshot.CompanyName],
-                    snapshot.Organisers,
-                    snapshot.Language,
-                    snapshot.CompanyName + " · " + snapshot.ProgrammeName + (Report.IsDraft ? " · " + t["Draft"].Value.ToUpper(System.Globalization.CultureInfo.CurrentCulture) : string.Empty),
-                    snapshot.Organisers,
-                    t["page"],
-                    t["of"]),
-                PrintDocument.Hash(html),
-                HttpContext.RequestAborted);
+            var bytes = await printer.PrintAsync(HttpContext, DocumentView, Report, new ReportHeading(
+                t["Cleaner Production report: {0}", snapshot.CompanyName],
+                snapshot.Organisers,
+                snapshot.Language,
+                snapshot.CompanyName + " · " + snapshot.ProgrammeName + (Report.IsDraft ? " · " + t["Draft"].Value.ToUpper(System.Globalization.CultureInfo.CurrentCulture) : string.Empty),
+                snapshot.Organisers));
             return File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(snapshot.CompanyName + " report.pdf"));
         }
         catch (PdfUnavailableException ex)
