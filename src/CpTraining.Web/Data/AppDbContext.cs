@@ -57,6 +57,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Certificates.Certificate> Certificates => Set<Domain.Certificates.Certificate>();
 
+    public DbSet<Domain.Reports.PublishedReport> PublishedReports => Set<Domain.Reports.PublishedReport>();
+
+    public DbSet<Domain.Reports.FinancingConsent> FinancingConsents => Set<Domain.Reports.FinancingConsent>();
+
+    public DbSet<Domain.Reports.ShareLink> ShareLinks => Set<Domain.Reports.ShareLink>();
+
+    public DbSet<Domain.Reports.ShareLinkAccess> ShareLinkAccesses => Set<Domain.Reports.ShareLinkAccess>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

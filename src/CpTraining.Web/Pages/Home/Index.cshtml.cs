@@ -150,7 +150,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                     .SelectMany(e => db.Users.Where(u => u.Id == e.TrainerUserId))
                     .Select(u => new Person(u.DisplayName, u.Email, u.Position, u.PhoneNumber, ProgrammeRole.Trainer))
                     .FirstOrDefault(),
-                new List<Person>()))
+                new List<Person>())
+            {
+                PublishedReportVersion = db.PublishedReports
+                    .Where(r => r.ProgrammeId == programmeId && r.CompanyId == c.Id)
+                    .Max(r => (int?)r.Version),
+            })
             .SingleOrDefaultAsync();
         if (company is null)
         {
@@ -187,7 +192,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         string? ProductionDescription,
         string? EnvironmentalProblem,
         Person? Trainer,
-        IReadOnlyList<Person> Team);
+        IReadOnlyList<Person> Team)
+    {
+        /// <summary>The latest published version of the company's report, if any: what its managers open first.</summary>
+        public int? PublishedReportVersion { get; init; }
+    }
 
     /// <summary>One programme as the home page shows it; <see cref="Today"/> is the date at its venue.</summary>
     public sealed record ProgrammeCard(

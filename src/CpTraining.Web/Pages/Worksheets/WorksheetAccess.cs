@@ -30,6 +30,12 @@ public sealed record WorksheetAccess(
     /// <summary>The worksheet's name when loaded by <see cref="LoadAsync"/> (empty for a company's list).</summary>
     public string WorksheetName { get; init; } = string.Empty;
 
+    /// <summary>An administrator or a coordinator of the programme: publishes reports, shares them.</summary>
+    public bool Coordinates { get; init; }
+
+    /// <summary>A manager of the company while it is actively enrolled: consents to sharing its financing needs.</summary>
+    public bool IsCompanyManager { get; init; }
+
     /// <summary>The currency a new worksheet starts with: hryvnia in Ukraine, else euro (editable).</summary>
     public string DefaultCurrency => CurrencyOf(ProgrammeCountry);
 
@@ -94,6 +100,10 @@ public sealed record WorksheetAccess(
             userId,
             MayView: coordinates || trains || inTeam,
             MayEdit: manages || engineer,
-            MayManage: manages);
+            MayManage: manages)
+        {
+            Coordinates = coordinates,
+            IsCompanyManager = active && row.Roles.Exists(r => r.CompanyId == companyId && r.Role == ProgrammeRole.Manager),
+        };
     }
 }

@@ -1,0 +1,199 @@
+using System.ComponentModel.DataAnnotations;
+using CpTraining.Domain;
+using CpTraining.Domain.Reports;
+using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Reports;
+
+/// <summary>One use of a share link as the log shows it.</summary>
+public sealed record ShareAccessRow(DateTimeOffset At, ShareAccessOutcome Outcome, string? IpAddress, string? UserAgent);
+
+/// <summary>A share link as the coordinators' list shows it, with its log.</summary>
+public sealed record ShareLinkRow(Guid Id, ShareScope Scope, string? CompanyName, string Recipient, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, ShareLinkState State, IReadOnlyList<ShareAccessRow> Log);
+
+/// <summary>A company the financing needs of which may be shared: only with a manager's consent and a published report.</summary>
+public sealed record ShareableCompany(Guid Id, string Name, bool HasConsent, bool HasPublishedReport);
+
+/// <summary>
+/// Investor access (issue 7, point 5): the programme's coordinators (and administrators) create read-only links for
+/// people without an account — to the published programme report, or to one company's financing needs with its
+/// manager's consent — valid for a number of days, revocable at any time, every use logged and listed here.
+/// The link is shown once, right after it is made: only its hash is stored.
+/// </summary>
+[Authorize]
+public sealed class ShareLinksModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const int DefaultDays = 14;
+
+    private string _userId = string.Empty;
+
+    public Guid ProgrammeId { get; private set; }
+
+    public string ProgrammeName { get; private set; } = string.Empty;
+
+    public bool ProgrammeReportPublished { get; private set; }
+
+    public IReadOnlyList<ShareableCompany> Companies { get; private set; } = [];
+
+    public IReadOnlyList<ShareLinkRow> Links { get; private set; } = [];
+
+    [BindProperty]
+    public CreateInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostCreateAsync(Guid id)
+    {
+        var refused = await LoadAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var scope = Input.Scope;
+        var companyId = scope == ShareScope.CompanyFinancing ? Input.CompanyId : null;
+        if (scope == ShareScope.ProgrammeReport && !ProgrammeReportPublished)
+        {
+            ModelState.AddModelError("Input.Scope", t["Publish the programme report first: a share link opens its published version."]);
+            return Page();
+        }
+
+        if (scope == ShareScope.CompanyFinancing && companyId is { } cid)
+        {
+            var company = Companies.FirstOrDefault(c => c.Id == cid);
+            if (company is null)
+            {
+                ModelState.AddModelError("Input.CompanyId", t["Choose a company of this programme."]);
+                return Page();
+            }
+
+            if (!company.HasPublishedReport)
+            {
+                ModelState.AddModelError("Input.CompanyId", t["Publish the report of {0} first: a share link opens its published version.", company.Name]);
+                return Page();
+            }
+        }
+
+        var consent = companyId is { } consentCompany
+            ? await db.FinancingConsents.AsNoTracking().FirstOrDefaultAsync(c => c.ProgrammeId == id && c.CompanyId == consentCompany && c.WithdrawnAt == null)
+            : null;
+        try
+        {
+            var (link, token) = ShareLink.Create(id, scope, companyId, consent, Input.Recipient ?? string.Empty, Input.Days ?? 0, _userId, time.GetUtcNow());
+            db.ShareLinks.Add(link);
+            db.Record(time, _userId, id, "share-link.created", link.Recipient, null, $"{scope} {companyId} until {link.ExpiresAt:O}");
+            await db.SaveChangesAsync();
+            TempData["NewShareLink"] = $"{Request.Scheme}://{Request.Host}/shared/{token}";
+            TempData["Success"] = t["The link for {0} is made; copy it now: it is shown only once.", link.Recipient].Value;
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, t);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid linkId)
+    {
+        var refused = await LoadAsync(id);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var link = await db.ShareLinks.SingleOrDefaultAsync(l => l.Id == linkId && l.ProgrammeId == id);
+        if (link is null)
+        {
+            return NotFound();
+        }
+
+        if (link.RevokedAt is null)
+        {
+            link.Revoke(_userId, time.GetUtcNow());
+            db.Record(time, _userId, id, "share-link.revoked", link.Recipient);
+            await db.SaveChangesAsync();
+        }
+
+        TempData["Success"] = t["The link for {0} is revoked: it no longer opens anything.", link.Recipient].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync();
+        if (programme is null)
+        {
+            return NotFound();
+        }
+
+        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
+        if (!standing.MayManage)
+        {
+            return Forbid();
+        }
+
+        _userId = standing.UserId;
+        (ProgrammeId, ProgrammeName) = (id, programme);
+        ProgrammeReportPublished = await db.PublishedReports.AnyAsync(r => r.ProgrammeId == id && r.CompanyId == null);
+        Companies = await db.Enrolments.AsNoTracking()
+            .Where(e => e.ProgrammeId == id && e.ArchivedAt == null)
+            .Join(db.Companies, e => e.CompanyId, c => c.Id, (e, c) => new { c.Id, c.Name })
+            .OrderBy(c => c.Name)
+            .Select(c => new ShareableCompany(
+                c.Id,
+                c.Name,
+                db.FinancingConsents.Any(f => f.ProgrammeId == id && f.CompanyId == c.Id && f.WithdrawnAt == null),
+                db.PublishedReports.Any(r => r.ProgrammeId == id && r.CompanyId == c.Id)))
+            .ToListAsync();
+        var now = time.GetUtcNow();
+        var links = await db.ShareLinks.AsNoTracking()
+            .Where(l => l.ProgrammeId == id)
+            .OrderByDescending(l => l.CreatedAt)
+            .Select(l => new
+            {
+                Link = l,
+                Company = db.Companies.Where(c => c.Id == l.CompanyId).Select(c => c.Name).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var linkIds = links.Select(l => l.Link.Id).ToList();
+        var log = (await db.ShareLinkAccesses.AsNoTracking()
+                .Where(a => linkIds.Contains(a.ShareLinkId))
+                .OrderByDescending(a => a.At)
+                .ToListAsync())
+            .ToLookup(a => a.ShareLinkId);
+        Links = links
+            .Select(l => new ShareLinkRow(
+                l.Link.Id, l.Link.Scope, l.Company, l.Link.Recipient, l.Link.CreatedAt, l.Link.ExpiresAt, l.Link.RevokedAt, l.Link.StateAt(now),
+                log[l.Link.Id].Select(a => new ShareAccessRow(a.At, a.Outcome, a.IpAddress, a.UserAgent)).ToList()))
+            .ToList();
+        return null;
+    }
+
+    public sealed class CreateInput
+    {
+        public ShareScope Scope { get; set; } = ShareScope.ProgrammeReport;
+
+        public Guid? CompanyId { get; set; }
+
+        [Required(ErrorMessage = "This field is required.")]
+        [StringLength(ShareLink.RecipientMaxLength, ErrorMessage = "Use at most {1} characters.")]
+        public string? Recipient { get; set; }
+
+        [Required(ErrorMessage = "This field is required.")]
+        [Range(ShareLink.MinDays, ShareLink.MaxDays, ErrorMessage = "A link is valid for {1} to {2} days.")]
+        public int? Days { get; set; } = DefaultDays;
+    }
+}

@@ -1,0 +1,125 @@
+using CpTraining.Domain.Reports;
+using CpTraining.Web.Data;
+using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Reports;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Reports;
+
+/// <summary>
+/// What a share link opens for a person without an account: the latest published programme report, or one company's
+/// financing needs from its latest published report — read-only, as web page or PDF. An expired or revoked link is
+/// refused with the reason (410); an unknown one is not found (404). Every use, served or refused, is logged.
+/// </summary>
+[AllowAnonymous]
+public sealed class SharedReportModel(AppDbContext db, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const string FinancingView = "/Pages/Reports/_FinancingDocument.cshtml";
+
+    public ShareLink Link { get; private set; } = null!;
+
+    /// <summary>Why the link opens nothing (expired, revoked), or null when it is served.</summary>
+    public string? Refusal { get; private set; }
+
+    public string Organisers { get; private set; } = string.Empty;
+
+    public CompanyReportView? Financing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        var refused = await LoadAsync(token, ShareAccessOutcome.Viewed);
+        return refused ?? Page();
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(string token)
+    {
+        var refused = await LoadAsync(token, ShareAccessOutcome.PdfDownloaded);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (Refusal is not null)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var report = Financing!;
+            Cultures.UseForReport(report.Snapshot.Language);
+            var bytes = await printer.PrintAsync(HttpContext, FinancingView, report, new ReportHeading(
+                t["Financing needs: {0}", report.Snapshot.CompanyName],
+                report.Snapshot.Organisers,
+                report.Snapshot.Language,
+                report.Snapshot.CompanyName + " · " + report.Snapshot.ProgrammeName,
+                report.Snapshot.Organisers));
+            return File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(report.Snapshot.CompanyName + " financing needs.pdf"));
+        }
+        catch (PdfUnavailableException ex)
+        {
+            TempData["PdfProblem"] = ex.Message;
+            return RedirectToPage(new { token });
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(string token, ShareAccessOutcome wanted)
+    {
+        // Nobody may cache, index or pass on the address of what a link shows.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        if (!ShareLink.LooksLikeToken(token))
+        {
+            return NotFound();
+        }
+
+        var hash = ShareLink.HashOf(token);
+        var link = await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash);
+        if (link is null)
+        {
+            return NotFound();
+        }
+
+        Link = link;
+        Organisers = await db.Programmes.Where(p => p.Id == link.ProgrammeId).Select(p => p.Organisers).SingleAsync();
+        var now = time.GetUtcNow();
+        var outcome = link.StateAt(now) switch
+        {
+            ShareLinkState.Expired => ShareAccessOutcome.RefusedExpired,
+            ShareLinkState.Revoked => ShareAccessOutcome.RefusedRevoked,
+            _ => wanted,
+        };
+        if (outcome == wanted)
+        {
+            if (link.Scope == ShareScope.CompanyFinancing
+                && await ReportVersions.LoadAsync<CompanyReportSnapshot>(db, link.ProgrammeId, link.CompanyId, null, HttpContext.RequestAborted) is { } published)
+            {
+                Financing = new CompanyReportView(published.Snapshot, CompanyReportFigures.Of(published.Snapshot), IsDraft: false, published.Version.Version);
+            }
+            else
+            {
+                outcome = ShareAccessOutcome.RefusedNothingPublished;
+            }
+        }
+
+        db.ShareLinkAccesses.Add(ShareLinkAccess.Log(link.Id, outcome, HttpContext.Connection.RemoteIpAddress?.ToString(), Request.Headers.UserAgent.ToString(), now));
+        await db.SaveChangesAsync();
+        if (outcome != wanted)
+        {
+            Refusal = outcome switch
+            {
+                ShareAccessOutcome.RefusedExpired => t["This link expired on {0:f}. Ask the organisers ({1}) for a new one.", link.ExpiresAt.ToLocalTime(), Organisers],
+                ShareAccessOutcome.RefusedRevoked => t["This link was withdrawn on {0:f}. Ask the organisers ({1}) if you still need the report.", link.RevokedAt!.Value.ToLocalTime(), Organisers],
+                _ => t["Nothing has been published for this link yet. Ask the organisers ({0}).", Organisers],
+            };
+            Response.StatusCode = outcome == ShareAccessOutcome.RefusedNothingPublished ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone;
+        }
+
+        return null;
+    }
+}

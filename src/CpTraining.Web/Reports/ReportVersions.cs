@@ -1,0 +1,96 @@
+using CpTraining.Domain.Reports;
+using CpTraining.Web.Data;
+using CpTraining.Web.Data.Configurations;
+using CpTraining.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CpTraining.Web.Reports;
+
+/// <summary>A published version as the version lists show it.</summary>
+public sealed record ReportVersionSummary(int Version, DateOnly ReportDate, DateTimeOffset PublishedAt, string PublishedByName, string ContentHash);
+
+/// <summary>
+/// Publishing and reading published report versions. A version stores the snapshot as JSON; its content hash leaves
+/// the date out, so a report whose data did not change is not published twice.
+/// </summary>
+public static class ReportVersions
+{
+    /// <summary>The versions of one report, newest first (a null company: the programme report).</summary>
+    public static Task<List<ReportVersionSummary>> ListAsync(AppDbContext db, Guid programmeId, Guid? companyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.PublishedReports.AsNoTracking()
+            .Where(r => r.ProgrammeId == programmeId && r.CompanyId == companyId)
+            .OrderByDescending(r => r.Version)
+            .Select(r => new ReportVersionSummary(r.Version, r.ReportDate, r.PublishedAt, r.PublishedByName, r.ContentHash))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One version's snapshot, or null when there is no such version of this report.</summary>
+    public static async Task<(PublishedReport Version, T Snapshot)?> LoadAsync<T>(AppDbContext db, Guid programmeId, Guid? companyId, int? version, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var query = db.PublishedReports.AsNoTracking().Where(r => r.ProgrammeId == programmeId && r.CompanyId == companyId);
+        var row = version is { } number
+            ? await query.SingleOrDefaultAsync(r => r.Version == number, cancellationToken)
+            : await query.OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        return row is null || JsonColumn.Deserialize<T>(row.SnapshotJson) is not { } snapshot ? null : (row, snapshot);
+    }
+
+    /// <summary>The hash of a snapshot's content, its date left out.</summary>
+    public static string HashOf(CompanyReportSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return PrintDocument.Hash(JsonColumn.Serialize(snapshot with { ReportDate = default }));
+    }
+
+    /// <summary>The first day of the programme's final session (its last), or null without sessions.</summary>
+    public static async Task<(DateOnly Today, DateOnly? FinalSessionStart)> CalendarAsync(AppDbContext db, TimeProvider time, Guid programmeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var programme = await db.Programmes.AsNoTracking()
+            .Where(p => p.Id == programmeId)
+            .Select(p => new { p.TimeZoneId, Final = p.Sessions.OrderByDescending(s => s.Number).Select(s => (DateOnly?)s.StartDate).FirstOrDefault() })
+            .SingleAsync(cancellationToken);
+        return (time.TodayIn(programme.TimeZoneId), programme.Final);
+    }
+
+    /// <summary>
+    /// Publishes the next version of a report under the programme's row lock (two coordinators pressing "publish" at
+    /// once get versions N and N+1, or one is told nothing changed). <paramref name="build"/> makes the snapshot
+    /// for a date and returns it as JSON with its content hash. Returns the new version number; a broken rule
+    /// (before the final session, nothing changed) is thrown as a DomainException.
+    /// </summary>
+    public static async Task<int> PublishAsync(
+        AppDbContext db,
+        TimeProvider time,
+        Guid programmeId,
+        Guid? companyId,
+        Func<DateOnly, Task<(string Json, string Hash, string Subject)>> build,
+        string userId,
+        string userName)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(build);
+        var published = 0;
+        await db.InLockedTransactionAsync(LockedRow.Programme, programmeId, async () =>
+        {
+            var (today, finalStart) = await CalendarAsync(db, time, programmeId, CancellationToken.None);
+            var latest = await db.PublishedReports
+                .Where(r => r.ProgrammeId == programmeId && r.CompanyId == companyId)
+                .OrderByDescending(r => r.Version)
+                .FirstOrDefaultAsync();
+            var (json, hash, subject) = await build(today);
+            var version = PublishedReport.Publish(programmeId, companyId, latest, json, hash, today, finalStart, userId, userName, time.GetUtcNow());
+            db.PublishedReports.Add(version);
+            db.Record(time, userId, programmeId, companyId is null ? "programme-report.published" : "company-report.published", subject, latest?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            published = version.Version;
+            return true;
+        });
+        return published;
+    }
+
+    /// <summary>A snapshot as JSON for storing.</summary>
+    public static string ToJson<T>(T snapshot) => JsonColumn.Serialize(snapshot);
+}
