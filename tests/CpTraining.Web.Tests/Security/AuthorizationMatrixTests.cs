@@ -149,6 +149,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/companies/{A}/report", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{B}/report", SeeCompanyB, null, null),
         ("/programmes/{P}/companies/{A}/report?handler=Pdf", SeeCompanyA, null, null),
+
+        // Publishing (by those who manage P), the published versions (V1 of A and of B) and their PDFs (for the
+        // company's readers), a manager's consent to share the financing needs (that company's managers only).
+        ("/programmes/{P}/companies/{A}/report?form=publish", SeeCompanyA, ManagersOfP, "Publish"),
+        ("/programmes/{P}/companies/{A}/report?form=consent", SeeCompanyA, [Who.ManagerOfA], "Consent"),
+        ("/programmes/{P}/companies/{A}/report?form=withdraw-consent", SeeCompanyA, [Who.ManagerOfA], "WithdrawConsent"),
+        ("/programmes/{P}/companies/{A}/report/versions/1", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{A}/report/versions/1?handler=Pdf", SeeCompanyA, null, null),
+        ("/programmes/{P}/companies/{B}/report/versions/1", SeeCompanyB, null, null),
+        ("/programmes/{P}/companies/{B}/report/versions/1?handler=Pdf", SeeCompanyB, null, null),
+
+        // Share links: managed by those who manage P; a link (TOKEN: A's financing needs) opens for anyone with it.
+        ("/programmes/{P}/share-links", ManagersOfP, ManagersOfP, "Create"),
+        ("/programmes/{P}/share-links?form=revoke", ManagersOfP, ManagersOfP, "Revoke"),
+        ("/programmes/{Q}/share-links", [Who.Administrator, Who.CoordinatorOfQ], null, null),
+        ("/shared/{TOKEN}", Everyone, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
         ("/tasks/{SB}?form=attach-options", SeeCompanyB, [Who.EngineerOfB], "AttachOptions"),
         ("/tasks/{SB}?form=detach-options", SeeCompanyB, [Who.EngineerOfB], "DetachOptions"),
@@ -321,6 +337,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
 
         public string Code { get; private set; } = string.Empty;
 
+        /// <summary>A share link's token: company A's financing needs for an investor.</summary>
+        public string Token { get; private set; } = string.Empty;
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -351,6 +370,28 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await CreateAchievedOptionAsync();
             await CreateEconomicsOptionAsync();
             await CreateCertificateAsync();
+            await PublishAndShareAsync(coordinatorP.Id);
+        }
+
+        /// <summary>Version 1 of A's and B's reports, manager A's consent, and a financing link to A (TOKEN).</summary>
+        private async Task PublishAndShareAsync(string coordinatorId)
+        {
+            await using var db = NewDbContext();
+            var now = Clock.GetUtcNow();
+            foreach (var company in new[] { A, B })
+            {
+                var snapshot = (await CpTraining.Web.Reports.CompanyReportBuilder.BuildAsync(db, P, company, Clock.Today, CancellationToken.None))!;
+                db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
+                    P, company, null, CpTraining.Web.Reports.ReportVersions.ToJson(snapshot), CpTraining.Web.Reports.ReportVersions.HashOf(snapshot), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
+            }
+
+            var managerA = await db.Users.Where(u => u.Email == "manager-a@test.local").Select(u => u.Id).SingleAsync();
+            var consent = Domain.Reports.FinancingConsent.Give(P, A, managerA, "Manager A", now);
+            db.FinancingConsents.Add(consent);
+            var (link, token) = Domain.Reports.ShareLink.Create(P, Domain.Reports.ShareScope.CompanyFinancing, A, consent, "Investor", 90, coordinatorId, now);
+            db.ShareLinks.Add(link);
+            await db.SaveChangesAsync();
+            Token = token;
         }
 
         /// <summary>Engineer A's certificate C of completing P (issued directly: the rule is the certificates tests' subject).</summary>
@@ -465,7 +506,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                 .Replace("{EA}", EA.ToString(), StringComparison.Ordinal)
                 .Replace("{OE}", OE.ToString(), StringComparison.Ordinal)
                 .Replace("{C}", C.ToString(), StringComparison.Ordinal)
-                .Replace("{CODE}", Code, StringComparison.Ordinal);
+                .Replace("{CODE}", Code, StringComparison.Ordinal)
+                .Replace("{TOKEN}", Token, StringComparison.Ordinal);
 
         public async Task<HttpClient> ClientAsync(Who who)
         {
