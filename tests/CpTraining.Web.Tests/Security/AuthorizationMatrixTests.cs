@@ -149,6 +149,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/companies/{A}/report", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{B}/report", SeeCompanyB, null, null),
         ("/programmes/{P}/companies/{A}/report?handler=Pdf", SeeCompanyA, null, null),
+        // The programme report shows every company's figures: for those who see every company of P only.
+        ("/programmes/{P}/report", StaffOfP, null, null),
+        ("/programmes/{P}/report?handler=Pdf", StaffOfP, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
         ("/tasks/{SB}?form=attach-options", SeeCompanyB, [Who.EngineerOfB], "AttachOptions"),
         ("/tasks/{SB}?form=detach-options", SeeCompanyB, [Who.EngineerOfB], "DetachOptions"),
