@@ -4,97 +4,137 @@ using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Options;
+using CpTraining.Web.Pages.Worksheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Reports;
 
 /// <summary>
-/// Reads one company's report snapshot: the programme and company, the CP team and trainer, the focus-process
-/// worksheet (the company's first worksheet in the programme), the emission factors in force, the options register
-/// and every participant's attendance and accepted home tasks — a constant number of queries.
+/// Reads company report snapshots: the programme and companies, the CP teams and trainers, each company's focus-process
+/// worksheet (its first worksheet in the programme), the emission factors in force, the options registers and every
+/// participant's attendance and accepted home tasks — a constant number of queries however many companies are read,
+/// so the programme report (every company) costs the same number of round trips as one company report.
 /// </summary>
 public static class CompanyReportBuilder
 {
     /// <summary>Null when the company is not enrolled in the programme.</summary>
-    public static async Task<CompanyReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, Guid companyId, DateOnly reportDate, CancellationToken cancellationToken)
+    public static async Task<CompanyReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, Guid companyId, DateOnly reportDate, CancellationToken cancellationToken) =>
+        (await BuildManyAsync(db, programmeId, [companyId], reportDate, cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// The snapshots of <paramref name="companyIds"/> (every actively enrolled company when null) by company name;
+    /// companies not enrolled in the programme are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<CompanyReportSnapshot>> BuildManyAsync(
+        AppDbContext db, Guid programmeId, IReadOnlyCollection<Guid>? companyIds, DateOnly reportDate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var head = await db.Enrolments.AsNoTracking()
-            .Where(e => e.ProgrammeId == programmeId && e.CompanyId == companyId)
-            .Select(e => new
+        var heads = await db.Enrolments.AsNoTracking()
+            .Where(e => e.ProgrammeId == programmeId && (companyIds == null ? e.ArchivedAt == null : companyIds.Contains(e.CompanyId)))
+            .Join(db.Companies, e => e.CompanyId, c => c.Id, (e, c) => new
             {
-                Programme = db.Programmes.Where(p => p.Id == programmeId)
-                    .Select(p => new { p.Name, p.Organisers, p.City, p.Country, p.Language }).Single(),
-                Company = db.Companies.Where(c => c.Id == companyId)
-                    .Select(c => new { c.Name, c.SectorName, c.City, c.Country, c.ProductionDescription, c.EnvironmentalProblem }).Single(),
+                c.Id,
+                c.Name,
+                c.SectorName,
+                c.City,
+                c.Country,
+                c.ProductionDescription,
+                c.EnvironmentalProblem,
                 Trainer = db.Users.Where(u => u.Id == e.TrainerUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (head is null)
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        if (heads.Count == 0)
         {
-            return null;
+            return [];
         }
 
+        var ids = heads.Select(h => h.Id).ToList();
+        var programme = await db.Programmes.AsNoTracking()
+            .Where(p => p.Id == programmeId)
+            .Select(p => new { p.Name, p.Organisers, p.City, p.Country, p.Language })
+            .SingleAsync(cancellationToken);
         var team = await db.ProgrammeMembers.AsNoTracking()
-            .Where(m => m.ProgrammeId == programmeId && m.CompanyId == companyId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, m.Role, u.DisplayName, u.Position })
+            .Where(m => m.ProgrammeId == programmeId && m.CompanyId != null && ids.Contains(m.CompanyId.Value))
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { CompanyId = m.CompanyId!.Value, m.UserId, m.Role, u.DisplayName, u.Position })
             .OrderBy(m => m.Role).ThenBy(m => m.DisplayName)
             .ToListAsync(cancellationToken);
-        var sheet = await db.Worksheets.AsNoTracking()
+
+        // Every worksheet of these companies: the first of each is its focus process (and gives its currency), and all
+        // of them give the reductions of the options' linked streams, as the options pages compute them.
+        var sheets = await db.Worksheets.AsNoTracking()
             .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
             .AsSplitQuery()
-            .Where(w => w.ProgrammeId == programmeId && w.CompanyId == companyId)
-            .OrderBy(w => w.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Where(w => w.ProgrammeId == programmeId && ids.Contains(w.CompanyId))
+            .OrderBy(w => w.CreatedAt).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        var snapshots = sheets.ToDictionary(s => s.Id, s => s.Snapshot());
         var factors = await EmissionFactorCatalogue.LoadAsync(db);
-        var options = await OptionsRegister.SnapshotAsync(db, programmeId, companyId, cancellationToken);
+        var options = await db.CpOptions.AsNoTracking()
+            .Where(o => o.ProgrammeId == programmeId && ids.Contains(o.CompanyId))
+            .OrderBy(o => o.Number)
+            .ToListAsync(cancellationToken);
 
-        // Attendance: the marks of the team on the programme's sessions; tasks: the company's work and each person's own.
-        var userIds = team.Select(m => m.UserId).ToList();
+        // Attendance: the marks of the teams on the programme's sessions; tasks: the company's work and each person's own.
+        var userIds = team.Select(m => m.UserId).Distinct().ToList();
         var marks = await db.AttendanceMarks.AsNoTracking()
             .Where(a => userIds.Contains(a.UserId) && db.Sessions.Any(s => s.Id == a.SessionId && s.ProgrammeId == programmeId))
             .Select(a => new { a.UserId, a.Status })
             .ToListAsync(cancellationToken);
         var work = await db.Submissions.AsNoTracking()
-            .Where(s => s.ProgrammeId == programmeId && (s.CompanyId == companyId || (s.UserId != null && userIds.Contains(s.UserId))))
+            .Where(s => s.ProgrammeId == programmeId && ((s.CompanyId != null && ids.Contains(s.CompanyId.Value)) || (s.UserId != null && userIds.Contains(s.UserId))))
             .Select(s => new { s.UserId, s.CompanyId, s.Status })
             .ToListAsync(cancellationToken);
-        var participants = team
-            .Where(m => m.Role is ProgrammeRole.Engineer or ProgrammeRole.Manager)
-            .Select(m =>
-            {
-                var own = marks.Where(a => a.UserId == m.UserId).ToList();
-                var tasks = work.Where(s => (s.UserId == null && s.CompanyId == companyId) || s.UserId == m.UserId).ToList();
-                return new Participation(
-                    m.DisplayName,
-                    m.Role,
-                    own.Count(a => a.Status == AttendanceStatus.Present),
-                    own.Count,
-                    tasks.Count(s => s.Status == SubmissionStatus.Accepted),
-                    tasks.Count);
-            })
-            .ToList();
 
-        return new CompanyReportSnapshot(
-            programmeId,
-            head.Programme.Name,
-            head.Programme.Organisers,
-            head.Programme.City,
-            head.Programme.Country,
-            head.Programme.Language,
-            companyId,
-            head.Company.Name,
-            head.Company.SectorName,
-            head.Company.City,
-            head.Company.Country,
-            head.Company.ProductionDescription,
-            head.Company.EnvironmentalProblem,
-            reportDate,
-            head.Trainer,
-            team.Select(m => new TeamMember(m.DisplayName, m.Role, m.Position)).ToList(),
-            sheet?.Snapshot(),
-            factors.Factors.ToList(),
-            options,
-            participants);
+        return heads.Select(head =>
+        {
+            var companyId = head.Id;
+            var own = team.Where(m => m.CompanyId == companyId).ToList();
+            var first = sheets.FirstOrDefault(s => s.CompanyId == companyId);
+            var currency = first?.Currency ?? WorksheetAccess.CurrencyOf(programme.Country);
+            var register = new Domain.Options.OptionsRegisterSnapshot(
+                programmeId,
+                companyId,
+                currency,
+                options.Where(o => o.CompanyId == companyId)
+                    .Select(o => OptionsRegister.SnapshotOf(o, snapshots, factors, head.Country))
+                    .ToList());
+            var participants = own
+                .Where(m => m.Role is ProgrammeRole.Engineer or ProgrammeRole.Manager)
+                .Select(m =>
+                {
+                    var days = marks.Where(a => a.UserId == m.UserId).ToList();
+                    var tasks = work.Where(s => (s.UserId == null && s.CompanyId == companyId) || s.UserId == m.UserId).ToList();
+                    return new Participation(
+                        m.DisplayName,
+                        m.Role,
+                        days.Count(a => a.Status == AttendanceStatus.Present),
+                        days.Count,
+                        tasks.Count(s => s.Status == SubmissionStatus.Accepted),
+                        tasks.Count);
+                })
+                .ToList();
+            return new CompanyReportSnapshot(
+                programmeId,
+                programme.Name,
+                programme.Organisers,
+                programme.City,
+                programme.Country,
+                programme.Language,
+                companyId,
+                head.Name,
+                head.SectorName,
+                head.City,
+                head.Country,
+                head.ProductionDescription,
+                head.EnvironmentalProblem,
+                reportDate,
+                head.Trainer,
+                own.Select(m => new TeamMember(m.DisplayName, m.Role, m.Position)).ToList(),
+                first is null ? null : snapshots[first.Id],
+                factors.Factors.ToList(),
+                register,
+                participants);
+        }).ToList();
     }
 }

@@ -165,6 +165,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/share-links?form=revoke", ManagersOfP, ManagersOfP, "Revoke"),
         ("/programmes/{Q}/share-links", [Who.Administrator, Who.CoordinatorOfQ], null, null),
         ("/shared/{TOKEN}", Everyone, null, null),
+
+        // The programme report shows every company's figures: for those who see every company of P only.
+        ("/programmes/{P}/report", StaffOfP, null, null),
+        ("/programmes/{P}/report?handler=Pdf", StaffOfP, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
         ("/tasks/{SB}?form=attach-options", SeeCompanyB, [Who.EngineerOfB], "AttachOptions"),
         ("/tasks/{SB}?form=detach-options", SeeCompanyB, [Who.EngineerOfB], "DetachOptions"),

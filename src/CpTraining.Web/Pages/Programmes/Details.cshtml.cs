@@ -20,6 +20,9 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
     /// <summary>Sees the programme's attendance grid and statistics (coordinators, administrators, trainers).</summary>
     public bool CanViewAttendance { get; private set; }
 
+    /// <summary>Reads the programme report (every company's figures): administrators, coordinators and trainers of the programme.</summary>
+    public bool CanReadReport { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -39,6 +42,7 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
         Today = time.TodayIn(programme.TimeZoneId);
         CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
         CanViewAttendance = (await Attendance.AttendanceRights.LoadAsync(db, User, id)).MayViewAll;
+        CanReadReport = (await ProgrammeStanding.LoadAsync(db, User, id)).SeesAllCompanies;
         return Page();
     }
 }
