@@ -45,6 +45,14 @@ public static class ReportVersions
         return PrintDocument.Hash(JsonColumn.Serialize(snapshot with { ReportDate = default }));
     }
 
+    /// <summary>The hash of a programme report snapshot's content, its dates left out.</summary>
+    public static string HashOf(ProgrammeReportSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var undated = snapshot with { ReportDate = default, Companies = [.. snapshot.Companies.Select(c => c with { ReportDate = default })] };
+        return PrintDocument.Hash(JsonColumn.Serialize(undated));
+    }
+
     /// <summary>The first day of the programme's final session (its last), or null without sessions.</summary>
     public static async Task<(DateOnly Today, DateOnly? FinalSessionStart)> CalendarAsync(AppDbContext db, TimeProvider time, Guid programmeId, CancellationToken cancellationToken)
     {

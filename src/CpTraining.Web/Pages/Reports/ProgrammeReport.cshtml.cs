@@ -1,7 +1,9 @@
 using System.Globalization;
+using CpTraining.Domain;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +17,8 @@ namespace CpTraining.Web.Pages.Reports;
 /// The programme report for the final session and its investors (issue 7, point 2): every company's figures side by
 /// side, so only those who see every company may read it — the programme's coordinators and trainers and
 /// administrators; the companies' engineers and managers are refused. The web page and the PDF render the same
-/// document from the same snapshot.
+/// document from the same snapshot. Coordinators publish it from the final session on (numbered, frozen versions,
+/// see <see cref="ProgrammeReportVersionModel"/>); investors read the latest published version through share links.
 /// </summary>
 [Authorize]
 public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
@@ -24,39 +27,81 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
 
     public ProgrammeReportView Report { get; private set; } = null!;
 
+    public bool MayPublish { get; private set; }
+
+    public IReadOnlyList<ReportVersionSummary> Versions { get; private set; } = [];
+
+    public bool ChangedSinceLatest { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public DateOnly? FinalSessionStart { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     /// <summary>The same document printed to PDF; the page with the reason when Chromium cannot print.</summary>
     public async Task<IActionResult> OnGetPdfAsync(Guid id)
     {
         var refused = await LoadAsync(id);
-        if (refused is not null)
-        {
-            return refused;
-        }
+        return refused ?? await PrintAsync(this, printer, t, Report, Report.Snapshot.ProgrammeName + " report (draft).pdf");
+    }
 
-        var snapshot = Report.Snapshot;
-
-        // The running header and footer ("page 3 of 12") in the programme's language, like the document itself.
-        if (Infrastructure.Cultures.Supported.Contains(snapshot.Language))
+    /// <summary>Freezes the programme report as its next published version (coordinators and administrators).</summary>
+    public async Task<IActionResult> OnPostPublishAsync(Guid id)
+    {
+        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
+        if (!standing.MayManage)
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(snapshot.Language);
+            return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }
 
         try
         {
-            var bytes = await printer.PrintAsync(HttpContext, DocumentView, Report, new ReportHeading(
+            var userName = await db.Users.Where(u => u.Id == standing.UserId).Select(u => u.DisplayName).SingleAsync();
+            var version = await ReportVersions.PublishAsync(db, time, id, null, async _ =>
+            {
+                var snapshot = (await ProgrammeReportBuilder.BuildAsync(db, id, time, HttpContext.RequestAborted))!;
+                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot), snapshot.ProgrammeName);
+            }, standing.UserId, userName);
+            TempData["Success"] = t["Version {0} of the report is published.", version].Value;
+            return RedirectToPage("/Reports/ProgrammeReportVersion", new { id, version });
+        }
+        catch (DomainException ex)
+        {
+            var refused = await LoadAsync(id);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            ModelState.AddDomainError(ex, t);
+            return Page();
+        }
+    }
+
+    /// <summary>Prints a programme report document in the programme's language, or goes back with Chromium's problem.</summary>
+    internal static async Task<IActionResult> PrintAsync(PageModel page, ReportPrinter printer, IStringLocalizer t, ProgrammeReportView report, string fileName)
+    {
+        var snapshot = report.Snapshot;
+
+        // The running header and footer ("page 3 of 12") in the programme's language, like the document itself.
+        Cultures.UseForReport(snapshot.Language);
+        try
+        {
+            var bytes = await printer.PrintAsync(page.HttpContext, DocumentView, report, new ReportHeading(
                 t["Programme report: {0}", snapshot.ProgrammeName],
                 snapshot.Organisers,
                 snapshot.Language,
-                snapshot.ProgrammeName + (Report.IsDraft ? " · " + t["Draft"].Value.ToUpper(CultureInfo.CurrentCulture) : string.Empty),
+                snapshot.ProgrammeName + (report.IsDraft
+                    ? " · " + t["Draft"].Value.ToUpper(CultureInfo.CurrentCulture)
+                    : " · " + t["Version {0}", report.Version ?? 0]),
                 snapshot.Organisers));
-            return File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(snapshot.ProgrammeName + " report.pdf"));
+            return page.File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(fileName));
         }
         catch (PdfUnavailableException ex)
         {
-            TempData["PdfProblem"] = ex.Message;
-            return RedirectToPage(new { id });
+            page.TempData["PdfProblem"] = ex.Message;
+            return page.RedirectToPage();
         }
     }
 
@@ -68,13 +113,18 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
             return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }
 
-        var snapshot = await ProgrammeReportBuilder.BuildAsync(db, id, time, HttpContext.RequestAborted);
+        var cancellation = HttpContext.RequestAborted;
+        var snapshot = await ProgrammeReportBuilder.BuildAsync(db, id, time, cancellation);
         if (snapshot is null)
         {
             return NotFound();
         }
 
         Report = new ProgrammeReportView(snapshot, ProgrammeReportFigures.Of(snapshot), IsDraft: true);
+        MayPublish = standing.MayManage;
+        (Today, FinalSessionStart) = await ReportVersions.CalendarAsync(db, time, id, cancellation);
+        Versions = await ReportVersions.ListAsync(db, id, null, cancellation);
+        ChangedSinceLatest = Versions.Count == 0 || Versions[0].ContentHash != ReportVersions.HashOf(snapshot);
         return null;
     }
 }
