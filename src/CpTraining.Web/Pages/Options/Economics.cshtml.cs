@@ -297,20 +297,13 @@ public sealed class EconomicsModel(AppDbContext db, TimeProvider time, IStringLo
             try
             {
                 Result = EconomicEvaluation.Evaluate(option.Economics!);
-                Chart = new CashFlowChart(
+                Chart = OptionCharts.CashFlow(
                     t["Cumulative cash flow of {0}", option.Title],
-                    t["Cumulative and cumulative discounted net cash flow at the end of each year, in {0}; year 0 is the investment. The payback is where the cumulative cash flow reaches zero.", Currency],
-                    Result.Years.Select(y => new CashFlowPoint(y.Year, (double)y.Cumulative, (double)y.CumulativeDiscounted)))
-                {
-                    ValueAxisTitle = Currency,
-                    YearAxisTitle = t["Year"],
-                    CumulativeLabel = t["Cumulative cash flow"],
-                    DiscountedLabel = t["Cumulative discounted cash flow"],
-                    SimplePaybackLabel = t["Payback"],
-                    DiscountedPaybackLabel = t["Discounted payback"],
-                    SimplePayback = (double?)Result.SimplePayback,
-                    DiscountedPayback = (double?)Result.DiscountedPayback,
-                };
+                    Result.Years.Select(y => new CashFlowPoint(y.Year, (double)y.Cumulative, (double)y.CumulativeDiscounted)),
+                    Result.SimplePayback,
+                    Result.DiscountedPayback,
+                    Currency,
+                    t);
             }
             catch (DomainException ex)
             {

@@ -39,6 +39,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
         }
 
         var snapshot = Report.Snapshot;
+        using var language = ReportCulture.Use(snapshot.Language); // the PDF is printed in the programme's language
         try
         {
             var bytes = await printer.PrintAsync(HttpContext, DocumentView, Report, new ReportHeading(
