@@ -308,14 +308,14 @@ if (Run("reports"))
     await CpTrainingFactory.SignInAsync(reportClient, coordinator.Email!);
     var reportUrl = $"/programmes/{reportProgramme.Id}/companies/{reportCompanies[0]}/report?handler=Pdf";
 
-    // Chromium's memory: the resident set of this process's descendants, sampled every 20 ms while the section runs.
+    // Chromium's memory: the PSS of this process's descendants, sampled every 20 ms while the section runs.
     long chromiumPeak = 0;
     using var sampling = new CancellationTokenSource();
     var sampler = Task.Run(async () =>
     {
         while (!sampling.IsCancellationRequested)
         {
-            chromiumPeak = Math.Max(chromiumPeak, DescendantsResidentBytes(Environment.ProcessId));
+            chromiumPeak = Math.Max(chromiumPeak, DescendantsPssBytes(Environment.ProcessId));
             await Task.Delay(20);
         }
     });
@@ -390,6 +390,8 @@ if (Run("reports"))
         Console.WriteLine($"programme report PDF: skipped ({programmeReport} answered {(int)probe.StatusCode}; not built on this branch yet)");
     }
 
+    var chromiumOneApp = chromiumPeak;
+
     // 3 concurrent requests for 3 different company reports in a fresh app (its own PdfRenderer, no browser yet).
     await using (var fresh = factory.WithWebHostBuilder(_ => { }))
     {
@@ -405,7 +407,7 @@ if (Run("reports"))
 
     await sampling.CancelAsync();
     await sampler;
-    Console.WriteLine($"reports memory: app (this process) peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB; Chromium processes peak resident set {chromiumPeak / 1024 / 1024} MiB (all of this process's Chromium children together)");
+    Console.WriteLine($"reports memory: app (this process) peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB; Chromium processes (PSS of all of this process's Chromium children together) peak {chromiumOneApp / 1024 / 1024} MiB for one app rendering one at a time, {chromiumPeak / 1024 / 1024} MiB with the fresh app's browser printing 3 at once beside it");
 }
 
 Console.WriteLine($"peak working set: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
@@ -463,10 +465,12 @@ async Task<Programme> SeedOptionsProgrammeAsync(string name, string language)
     return optionsProgramme;
 }
 
-// The resident bytes of every descendant process of `root` (Linux /proc): Chromium's browser, GPU, renderer and
-// utility processes started by Playwright.
-static long DescendantsResidentBytes(int root) =>
-    Descendants(root).Sum(pid => ReadOrEmpty($"/proc/{pid}/statm").Split(' ') is [_, var rss, ..] && long.TryParse(rss, out var pages) ? pages * Environment.SystemPageSize : 0);
+// The proportional set size (PSS: shared pages divided among the processes sharing them, so the sum is not counted
+// twice as resident sizes would be) of every descendant process of `root` (Linux /proc/PID/smaps_rollup):
+// Chromium's browser, zygote, GPU, renderer and utility processes started by Playwright.
+static long DescendantsPssBytes(int root) =>
+    Descendants(root).Sum(pid => ReadOrEmpty($"/proc/{pid}/smaps_rollup").Split('\n').FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line
+        && long.TryParse(line["Pss:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), out var kb) ? kb * 1024 : 0);
 
 // Chromium browser processes (not its --type=renderer/gpu/utility children) among the descendants of `root`.
 static int BrowserProcesses(int root) =>
