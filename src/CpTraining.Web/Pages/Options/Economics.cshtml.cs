@@ -276,22 +276,17 @@ public sealed class EconomicsModel(AppDbContext db, TimeProvider time, IStringLo
             return NotFound();
         }
 
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, option.ProgrammeId, option.CompanyId);
-        if (access is null)
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, option.ProgrammeId, option.CompanyId, write);
+        if (refused is not null)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!(write ? access.MayEdit : access.MayView))
-        {
-            return Forbid();
-        }
-
-        (Option, Access) = (option, access);
+        (Option, Access) = (option, access!);
         Version = db.Entry(option).Property<uint>("Version").CurrentValue;
         Currency = await db.Worksheets.AsNoTracking()
             .Where(w => w.ProgrammeId == option.ProgrammeId && w.CompanyId == option.CompanyId)
-            .OrderBy(w => w.CreatedAt).Select(w => w.Currency).FirstOrDefaultAsync() ?? access.DefaultCurrency;
+            .OrderBy(w => w.CreatedAt).Select(w => w.Currency).FirstOrDefaultAsync() ?? Access.DefaultCurrency;
         if (option.HasEconomics)
         {
             try
