@@ -15,18 +15,22 @@ using Microsoft.EntityFrameworkCore;
 // Figures are wall-clock on the machine at hand; compare runs on the same machine only.
 Console.WriteLine($"CpTraining benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version}");
 
+// Sections by name (ics, pages, files, balance, options, reports): all when none is given, e.g. `-- reports`.
+var only = args.Length == 0 ? null : args.ToHashSet(StringComparer.OrdinalIgnoreCase);
+bool Run(string section) => only is null || only.Contains(section);
+
 // 1. iCalendar for a four-session programme (pure CPU): time and allocation per file.
 var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 var events = Enumerable.Range(1, 4).Select(n => new CalendarEvent(
     $"{Guid.NewGuid()}@cptraining", $"Чисте виробництво; session {n}", string.Join("\n", NorwegianModelTemplate.AgendaFor(n, "uk").Select(i => "- " + i.Topic)),
     "Dnipro, Ukraine", new DateOnly(2026, 10, 5).AddDays(49 * (n - 1)), n == 4 ? 2 : 3, n % 2 == 0 ? new TimeOnly(9, 0) : null, n % 2 == 0 ? new TimeOnly(17, 0) : null,
     DateTimeOffset.UnixEpoch)).ToList();
-for (var i = 0; i < 2_000; i++)
+for (var i = 0; i < (Run("ics") ? 2_000 : 0); i++)
 {
     ICalendarWriter.Write("warm-up", zone, events, DateTimeOffset.UnixEpoch);
 }
 
-const int icsRuns = 20_000;
+var icsRuns = Run("ics") ? 20_000 : 0;
 var allocated = GC.GetAllocatedBytesForCurrentThread();
 var sw = Stopwatch.StartNew();
 for (var i = 0; i < icsRuns; i++)
@@ -35,7 +39,10 @@ for (var i = 0; i < icsRuns; i++)
 }
 
 sw.Stop();
-Console.WriteLine($"ics: {sw.Elapsed.TotalMicroseconds / icsRuns:0.0} µs and {(GC.GetAllocatedBytesForCurrentThread() - allocated) / icsRuns / 1024.0:0.0} KiB allocated per 4-session calendar");
+if (Run("ics"))
+{
+    Console.WriteLine($"ics: {sw.Elapsed.TotalMicroseconds / icsRuns:0.0} µs and {(GC.GetAllocatedBytesForCurrentThread() - allocated) / icsRuns / 1024.0:0.0} KiB allocated per 4-session calendar");
+}
 
 // 2. Pages over HTTP against a real PostgreSQL with 200 programmes (in-process test server, one client).
 var repo = AppContext.BaseDirectory;
@@ -58,7 +65,7 @@ for (var i = 0; i < 200; i++)
 
 var client = factory.NewClient();
 await CpTrainingFactory.SignInAsync(client, coordinator.Email!);
-foreach (var (name, url) in new[] { ("list of 200 programmes", "/programmes"), ("timeline", $"/programmes/{sample}"), ("agenda", $"/programmes/{sample}/sessions/1/agenda"), ("calendar.ics", $"/programmes/{sample}/calendar.ics") })
+foreach (var (name, url) in !Run("pages") ? [] : new[] { ("list of 200 programmes", "/programmes"), ("timeline", $"/programmes/{sample}"), ("agenda", $"/programmes/{sample}/sessions/1/agenda"), ("calendar.ics", $"/programmes/{sample}/calendar.ics") })
 {
     for (var i = 0; i < 20; i++)
     {
@@ -77,6 +84,8 @@ foreach (var (name, url) in new[] { ("list of 200 programmes", "/programmes"), (
     Console.WriteLine($"GET {name}: p50 {times[100]:0.0} ms, p95 {times[190]:0.0} ms, max {times[^1]:0.0} ms (200 requests)");
 }
 
+if (Run("files"))
+{
 // 3. A 20 MB file into and out of PostgreSQL (FileStore): bytes allocated by the whole process while it streams,
 // and the peak working set. Buffering the file would allocate at least 20 MB per direction.
 var twentyMb = Path.Combine(Path.GetTempPath(), "cptraining-benchmark-20mb.pdf");
@@ -177,7 +186,9 @@ for (var run = 0; run < 3; run++)
 }
 
 File.Delete(twentyMb);
+}
 
+if (Run("balance"))
 // 5. A balance of 40 steps and 400 streams (80 energy carriers, all streams ± 5 %): BalanceEvaluation.Evaluate alone
 // (closure, energy and CO₂, cost of losses, reconciliation), then its results page over HTTP with reconciliation shown
 // (both Sankey diagrams and the Pareto chart rendered).
@@ -223,55 +234,13 @@ File.Delete(twentyMb);
     Console.WriteLine($"GET balance page, 40 steps / 400 streams: p50 {pageTimes[100]:0.0} ms, p95 {pageTimes[190]:0.0} ms, max {pageTimes[^1]:0.0} ms (200 requests)");
 }
 
+if (Run("options"))
 // 6. The programme-wide options comparison for 30 companies × 20 options (each company a worksheet of 3 steps and
 // 10 streams, every option linked to two of them and with economics over 10 years): OptionComparison.Compute alone
 // (30 × 20 assessments with reductions from the links, planned vs achieved totals, cost curve; the issue's target is
 // under 20 ms), then the page over HTTP (table, totals, cost curve and payback chart as SVG).
 {
-    var optionsProgramme = await factory.CreateProgrammeAsync(coordinator, new DateOnly(2026, 10, 5), "Options programme");
-    var now = factory.Clock.GetUtcNow();
-    for (var c = 0; c < 30; c++)
-    {
-        var company = await factory.EnrolCompanyAsync(optionsProgramme.Id, $"Company {c:00}");
-        var sheet = Worksheet.Create(optionsProgramme.Id, company.Id, "Finishing line", "Rinsing", "UAH", now);
-        var steps = Enumerable.Range(1, 3).Select(n => sheet.AddStep($"Step {n}")).ToList();
-        var streams = new List<(Guid Id, bool Energy)>();
-        foreach (var step in steps)
-        {
-            streams.Add((sheet.AddStream(new StreamSpec("Water " + step.Name, "Water", null, step.Id, Quantity.Of(5_000m, Unit.Tonne))).Id, false));
-            streams.Add((sheet.AddStream(new StreamSpec("Sludge " + step.Name, "Sludge", step.Id, null, Quantity.Of(40m, Unit.Tonne), OutputClass: OutputClass.SolidWaste)).Id, false));
-            streams.Add((sheet.AddEnergyStream(new EnergyStreamSpec(null, step.Id, EnergyCarrier.NaturalGas, Quantity.Of(200_000m, Unit.KilowattHour))).Id, true));
-        }
-
-        sheet.AddStream(new StreamSpec("Fabric", "Cotton", null, steps[0].Id, Quantity.Of(900m, Unit.Tonne)));
-        await BalanceSetup.SaveAsync(factory, sheet);
-        var options = Enumerable.Range(1, 20).Select(n =>
-        {
-            var o = CpOption.Create(optionsProgramme.Id, company.Id, n, $"Option {n}", null, null, (OptionCategory)(n % 8), n % 3 == 0 ? OptionKind.Investment : OptionKind.LowCost, now);
-            o.ChangeEconomics(new EconomicInputs
-            {
-                Investment = [new("Equipment", 1_000m * n * (c + 1)), new("Installation", 250m * n)],
-                Energy = 900m * n,
-                Water = 150m * (c + 1),
-                Maintenance = 50m * n,
-                LifetimeYears = 10,
-                DiscountRate = 0.12m,
-                Escalation = 0.03m,
-                SalvageValue = 100m * n,
-            });
-            o.LinkStreams([new StreamLink(sheet.Id, streams[n % streams.Count].Id, streams[n % streams.Count].Energy, 10m + n), new StreamLink(sheet.Id, streams[(n + 4) % streams.Count].Id, streams[(n + 4) % streams.Count].Energy, 5m)]);
-            if (n % 4 == 0)
-            {
-                foreach (var to in new[] { OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected })
-                {
-                    o.MoveTo(to, null, null, now);
-                }
-            }
-
-            return o;
-        }).ToArray();
-        await OptionsSetup.SaveAsync(factory, options);
-    }
+    var optionsProgramme = await SeedOptionsProgrammeAsync("Options programme", "en");
 
     IReadOnlyList<ComparedCompany> companies;
     IReadOnlyList<CpOption> loaded;
@@ -319,6 +288,237 @@ File.Delete(twentyMb);
     Console.WriteLine($"GET programme options comparison, 30 companies × 20 options: p50 {compareTimes[50]:0.0} ms, p95 {compareTimes[95]:0.0} ms, max {compareTimes[^1]:0.0} ms (100 requests)");
 }
 
+// 7. Reports: the company report PDF of one company of a Ukrainian programme of 30 companies × 20 options — cold (the
+// first render launches Chromium), warm with changed content (an option renamed before each render, so the PDF cache
+// cannot answer), warm from the cache (unchanged content), its size; the peak working set of the app (this process:
+// the test server runs in it) and of the Chromium processes it started; how many browsers 3 concurrent requests for 3
+// different reports start in a fresh app. The programme report PDF is timed too once its page exists (200).
+if (Run("reports"))
+{
+    var reportProgramme = await SeedOptionsProgrammeAsync("Херсонська програма ЧВ", "uk");
+    List<Guid> reportCompanies;
+    Guid renamed;
+    await using (var db = factory.NewDbContext())
+    {
+        reportCompanies = await db.Enrolments.Where(e => e.ProgrammeId == reportProgramme.Id).Join(db.Companies, e => e.CompanyId, c => c.Id, (e, c) => c).OrderBy(c => c.Name).Select(c => c.Id).ToListAsync();
+        renamed = await db.CpOptions.Where(o => o.ProgrammeId == reportProgramme.Id && o.CompanyId == reportCompanies[0] && o.Number == 1).Select(o => o.Id).SingleAsync();
+    }
+
+    var reportClient = factory.NewClient();
+    await CpTrainingFactory.SignInAsync(reportClient, coordinator.Email!);
+    var reportUrl = $"/programmes/{reportProgramme.Id}/companies/{reportCompanies[0]}/report?handler=Pdf";
+
+    // Chromium's memory: the PSS of this process's descendants, sampled every 20 ms while the section runs.
+    long chromiumPeak = 0;
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            chromiumPeak = Math.Max(chromiumPeak, DescendantsPssBytes(Environment.ProcessId));
+            await Task.Delay(20);
+        }
+    });
+
+    async Task<(double Ms, int Bytes)> PdfAsync(HttpClient c, string url)
+    {
+        var t = Stopwatch.StartNew();
+        using var response = await c.GetAsync(url);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        t.Stop();
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "application/pdf")
+        {
+            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode} {response.Content.Headers.ContentType}");
+        }
+
+        return (t.Elapsed.TotalMilliseconds, bytes.Length);
+    }
+
+    async Task RenameAsync(int run)
+    {
+        await using var db = factory.NewDbContext();
+        await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE cp_options SET title = {"Option 1, revision " + run} WHERE id = {renamed}");
+    }
+
+    var (coldMs, pdfBytes) = await PdfAsync(reportClient, reportUrl);
+    var changed = new List<double>();
+    for (var i = 0; i < 12; i++)
+    {
+        await RenameAsync(i);
+        changed.Add((await PdfAsync(reportClient, reportUrl)).Ms);
+    }
+
+    var cached = new List<double>();
+    for (var i = 0; i < 20; i++)
+    {
+        cached.Add((await PdfAsync(reportClient, reportUrl)).Ms);
+    }
+
+    var htmlTimes = new List<double>();
+    var htmlUrl = reportUrl.Replace("?handler=Pdf", string.Empty, StringComparison.Ordinal);
+    for (var i = 0; i < 20; i++)
+    {
+        var t = Stopwatch.StartNew();
+        (await reportClient.GetAsync(htmlUrl)).EnsureSuccessStatusCode();
+        htmlTimes.Add(t.Elapsed.TotalMilliseconds);
+    }
+
+    changed.Sort();
+    cached.Sort();
+    htmlTimes.Sort();
+    Console.WriteLine($"company report PDF (1 of 30 companies × 20 options, uk): cold {coldMs:0} ms (Chromium launch included); warm, changed content: median {changed[changed.Count / 2]:0} ms, max {changed[^1]:0} ms ({changed.Count} renders); warm, cached: median {cached[cached.Count / 2]:0.0} ms ({cached.Count} requests); size {pdfBytes / 1024.0:0} KiB");
+    Console.WriteLine($"company report HTML page: median {htmlTimes[htmlTimes.Count / 2]:0.0} ms ({htmlTimes.Count} requests)");
+
+    // The programme report (built elsewhere): timed once its page answers 200.
+    var programmeReport = $"/programmes/{reportProgramme.Id}/report";
+    var probe = await reportClient.GetAsync(programmeReport);
+    if (probe.StatusCode == System.Net.HttpStatusCode.OK)
+    {
+        var (programmeCold, programmeBytes) = await PdfAsync(reportClient, programmeReport + "?handler=Pdf");
+        var programmeChanged = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            await RenameAsync(100 + i);
+            programmeChanged.Add((await PdfAsync(reportClient, programmeReport + "?handler=Pdf")).Ms);
+        }
+
+        programmeChanged.Sort();
+        Console.WriteLine($"programme report PDF (30 companies × 20 options): first {programmeCold:0} ms; warm, changed content: median {programmeChanged[programmeChanged.Count / 2]:0} ms, max {programmeChanged[^1]:0} ms (10 renders); size {programmeBytes / 1024.0:0} KiB");
+    }
+    else
+    {
+        Console.WriteLine($"programme report PDF: skipped ({programmeReport} answered {(int)probe.StatusCode}; not built on this branch yet)");
+    }
+
+    var chromiumOneApp = chromiumPeak;
+
+    // 3 concurrent requests for 3 different company reports in a fresh app (its own PdfRenderer, no browser yet).
+    await using (var fresh = factory.WithWebHostBuilder(_ => { }))
+    {
+        var freshClient = fresh.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await CpTrainingFactory.SignInAsync(freshClient, coordinator.Email!);
+        var browsersBefore = BrowserProcesses(Environment.ProcessId);
+        var t = Stopwatch.StartNew();
+        var results = await Task.WhenAll(reportCompanies.Skip(1).Take(3).Select(c => PdfAsync(freshClient, $"/programmes/{reportProgramme.Id}/companies/{c}/report?handler=Pdf")));
+        t.Stop();
+        var renderer = fresh.Services.GetRequiredService<CpTraining.Web.Reports.PdfRenderer>();
+        Console.WriteLine($"3 concurrent company report PDFs in a fresh app: {renderer.Launches} browser launch(es) (PdfRenderer.Launches); browser processes of this process {browsersBefore} before, {BrowserProcesses(Environment.ProcessId)} after; all 3 in {t.Elapsed.TotalMilliseconds:0} ms (slowest {results.Max(r => r.Ms):0} ms)");
+    }
+
+    await sampling.CancelAsync();
+    await sampler;
+    Console.WriteLine($"reports memory: app (this process) peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB; Chromium processes (PSS of all of this process's Chromium children together) peak {chromiumOneApp / 1024 / 1024} MiB for one app rendering one at a time, {chromiumPeak / 1024 / 1024} MiB with the fresh app's browser printing 3 at once beside it");
+}
+
 Console.WriteLine($"peak working set: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 Console.WriteLine($"working set after the run: {Environment.WorkingSet / 1024 / 1024} MiB");
 await ((Xunit.IAsyncLifetime)factory).DisposeAsync();
+
+// 30 companies × 20 options, each company a worksheet of 3 steps and 10 streams, every option linked to two of them
+// and with economics over 10 years; every fourth option selected.
+async Task<Programme> SeedOptionsProgrammeAsync(string name, string language)
+{
+    var optionsProgramme = await factory.CreateProgrammeAsync(coordinator, new DateOnly(2026, 10, 5), name, language: language);
+    var now = factory.Clock.GetUtcNow();
+    for (var c = 0; c < 30; c++)
+    {
+        var company = await factory.EnrolCompanyAsync(optionsProgramme.Id, $"Company {c:00}");
+        var sheet = Worksheet.Create(optionsProgramme.Id, company.Id, "Finishing line", "Rinsing", "UAH", now);
+        var steps = Enumerable.Range(1, 3).Select(n => sheet.AddStep($"Step {n}")).ToList();
+        var streams = new List<(Guid Id, bool Energy)>();
+        foreach (var step in steps)
+        {
+            streams.Add((sheet.AddStream(new StreamSpec("Water " + step.Name, "Water", null, step.Id, Quantity.Of(5_000m, Unit.Tonne))).Id, false));
+            streams.Add((sheet.AddStream(new StreamSpec("Sludge " + step.Name, "Sludge", step.Id, null, Quantity.Of(40m, Unit.Tonne), OutputClass: OutputClass.SolidWaste)).Id, false));
+            streams.Add((sheet.AddEnergyStream(new EnergyStreamSpec(null, step.Id, EnergyCarrier.NaturalGas, Quantity.Of(200_000m, Unit.KilowattHour))).Id, true));
+        }
+
+        sheet.AddStream(new StreamSpec("Fabric", "Cotton", null, steps[0].Id, Quantity.Of(900m, Unit.Tonne)));
+        await BalanceSetup.SaveAsync(factory, sheet);
+        var options = Enumerable.Range(1, 20).Select(n =>
+        {
+            var o = CpOption.Create(optionsProgramme.Id, company.Id, n, $"Option {n}", null, null, (OptionCategory)(n % 8), n % 3 == 0 ? OptionKind.Investment : OptionKind.LowCost, now);
+            o.ChangeEconomics(new EconomicInputs
+            {
+                Investment = [new("Equipment", 1_000m * n * (c + 1)), new("Installation", 250m * n)],
+                Energy = 900m * n,
+                Water = 150m * (c + 1),
+                Maintenance = 50m * n,
+                LifetimeYears = 10,
+                DiscountRate = 0.12m,
+                Escalation = 0.03m,
+                SalvageValue = 100m * n,
+            });
+            o.LinkStreams([new StreamLink(sheet.Id, streams[n % streams.Count].Id, streams[n % streams.Count].Energy, 10m + n), new StreamLink(sheet.Id, streams[(n + 4) % streams.Count].Id, streams[(n + 4) % streams.Count].Energy, 5m)]);
+            if (n % 4 == 0)
+            {
+                foreach (var to in new[] { OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected })
+                {
+                    o.MoveTo(to, null, null, now);
+                }
+            }
+
+            return o;
+        }).ToArray();
+        await OptionsSetup.SaveAsync(factory, options);
+    }
+    return optionsProgramme;
+}
+
+// The proportional set size (PSS: shared pages divided among the processes sharing them, so the sum is not counted
+// twice as resident sizes would be) of every descendant process of `root` (Linux /proc/PID/smaps_rollup):
+// Chromium's browser, zygote, GPU, renderer and utility processes started by Playwright.
+static long DescendantsPssBytes(int root) =>
+    Descendants(root).Sum(pid => ReadOrEmpty($"/proc/{pid}/smaps_rollup").Split('\n').FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal)) is { } line
+        && long.TryParse(line["Pss:".Length..].Replace("kB", string.Empty, StringComparison.Ordinal).Trim(), out var kb) ? kb * 1024 : 0);
+
+// Chromium browser processes (not its --type=renderer/gpu/utility children) among the descendants of `root`.
+static int BrowserProcesses(int root) =>
+    Descendants(root).Count(pid => ReadOrEmpty($"/proc/{pid}/cmdline") is { Length: > 0 } cmd && cmd.Contains("chrom", StringComparison.Ordinal) && !cmd.Contains("--type=", StringComparison.Ordinal));
+
+static List<int> Descendants(int root)
+{
+    var parents = new Dictionary<int, int>();
+    foreach (var dir in Directory.EnumerateDirectories("/proc"))
+    {
+        if (int.TryParse(Path.GetFileName(dir), out var pid) && ReadOrEmpty(Path.Combine(dir, "stat")) is { Length: > 0 } stat)
+        {
+            // "pid (comm) state ppid ...": comm may contain spaces, so read after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && int.TryParse(fields[1], out var ppid))
+            {
+                parents[pid] = ppid;
+            }
+        }
+    }
+
+    var result = new List<int>();
+    var frontier = new Queue<int>([root]);
+    while (frontier.Count > 0)
+    {
+        var parent = frontier.Dequeue();
+        foreach (var child in parents.Where(p => p.Value == parent).Select(p => p.Key))
+        {
+            result.Add(child);
+            frontier.Enqueue(child);
+        }
+    }
+
+    return result;
+}
+
+static string ReadOrEmpty(string path)
+{
+    try
+    {
+        return File.ReadAllText(path).Replace('\0', ' ');
+    }
+    catch (IOException)
+    {
+        return string.Empty;
+    }
+    catch (UnauthorizedAccessException)
+    {
+        return string.Empty;
+    }
+}

@@ -257,6 +257,6 @@ public sealed class CpOption
         return new OptionSnapshot(
             Id, Number, Title, Description, ProblemsAddressed, Category, Kind, Status, RejectionReason, Technical,
             HasEconomics ? Economics : null, EnteredReductions, EnteredReductions.Over(computed), lines, Achieved, VerifiedAt,
-            NextStep, Responsible, NextStepDue);
+            NextStep, Responsible, NextStepDue, [.. _evidenceFileIds.Select(id => new EvidenceFileRef(id, null))]);
     }
 }

@@ -52,6 +52,12 @@ public sealed record CompanyReportFigures(
     IReadOnlyList<FinancingNeed> Financing,
     IReadOnlyList<ActionItem> ActionPlan)
 {
+    /// <summary>The selected options' cash flows added up (those with an economic evaluation); null when none has one.</summary>
+    public CombinedCashFlow? SelectedCashFlow => CombinedCashFlow.Of(Selected.Select(a => a.Economics).OfType<EconomicResult>());
+
+    /// <summary>Implemented and verified options with recorded results: what the company has achieved so far.</summary>
+    public IReadOnlyList<OptionAssessment> Achieved => [.. Options.Where(a => a.Option.Status is OptionStatus.Implemented or OptionStatus.Verified && a.Option.Achieved is not null)];
+
     /// <summary>
     /// Derives the report's figures. Selected options: selected, implemented or verified. Financing needs: investment
     /// projects judged feasible or selected and not yet implemented, quickest payback first (what needs money now).

@@ -8,19 +8,6 @@ public static class Cultures
 {
     /// <summary>UI languages with complete resources.</summary>
     public static readonly IReadOnlyList<string> Supported = ["en", "uk"];
-
-    /// <summary>
-    /// Switches the current (UI) culture to a report's language — a report is written in its programme's language,
-    /// whatever the reader's — falling back to English for a language without resources. Called at the top of a
-    /// report document: the change stays inside that view's asynchronous rendering and does not leak to the page.
-    /// </summary>
-    public static System.Globalization.CultureInfo UseForReport(string? language)
-    {
-        var culture = System.Globalization.CultureInfo.GetCultureInfo(language is not null && Supported.Contains(language) ? language : "en");
-        System.Globalization.CultureInfo.CurrentCulture = culture;
-        System.Globalization.CultureInfo.CurrentUICulture = culture;
-        return culture;
-    }
 }
 
 /// <summary>Model-binding messages ("'abc' is not a valid date") in the reader's language.</summary>

@@ -168,3 +168,81 @@ public sealed class PublishingTests : IClassFixture<CpTrainingFactory>
         Assert.Contains("3,3", text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Publishing the programme report and sharing it with an investor (issue 7, points 2, 4 and 5).</summary>
+public sealed class ProgrammeReportPublishingTests : IClassFixture<CpTrainingFactory>
+{
+    private readonly CpTrainingFactory _factory;
+
+    public ProgrammeReportPublishingTests(CpTrainingFactory factory)
+    {
+        _factory = factory;
+        _factory.ResetClock();
+    }
+
+    [Fact]
+    public async Task The_coordinator_publishes_the_programme_report_and_a_share_link_opens_the_published_version_without_an_account()
+    {
+        var s = await ReportSeed.CreateAsync(_factory);
+        await ReportSeed.AddInvestmentAsync(_factory, s.Programme.Id, s.Beta, 1, "Whey recovery", 60_000m, 12_000m);
+        var report = $"/programmes/{s.Programme.Id}/report";
+        var coordinator = await _factory.ClientAsync(s.Coordinator);
+        var draft = await coordinator.GetDocumentAsync(report);
+        Assert.NotNull(draft.QuerySelector("#draft-mark"));
+
+        var published = await coordinator.PostFormAsync(report, [], report + "?handler=Publish");
+        Assert.Equal(report + "/versions/1", published.Headers.Location!.OriginalString);
+        var again = await FormClient.ParseAsync(await coordinator.PostFormAsync(report, [], report + "?handler=Publish"));
+        Assert.Equal(["Nothing has changed since version 1, published on Tuesday, October 20, 2026: there is no new version to publish."], FormClient.Errors(again));
+
+        // A later change does not reach version 1.
+        await ReportSeed.ChangeInvestmentAsync(_factory, s.AlphaOptionId, 20_000m, 3_000m);
+        var v1 = await coordinator.GetDocumentAsync(report + "/versions/1");
+        Assert.Null(v1.QuerySelector("#draft-mark"));
+        var pipeline = v1.QuerySelector("#pipeline")!.TextContent;
+        Assert.Contains("10,000 UAH", pipeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("20,000 UAH", pipeline, StringComparison.Ordinal);
+
+        // The investor's link opens version 1 read-only, page and PDF, and both uses are logged.
+        var created = await coordinator.PostFormAsync(s.ShareLinks, new() { ["Input.Scope"] = "ProgrammeReport", ["Input.Recipient"] = "Dnipro Green Fund", ["Input.Days"] = "30" }, s.ShareLinks + "?handler=Create");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var link = new Uri((await coordinator.GetDocumentAsync(s.ShareLinks)).QuerySelector("#new-link")!.GetAttribute("value")!).PathAndQuery;
+        using var investor = _factory.NewClient();
+        var shared = await investor.GetDocumentAsync(link);
+        Assert.Equal("Kherson CP programme 2026", shared.QuerySelector("#report-programme")!.TextContent.Trim());
+        Assert.Equal("Version 1", shared.QuerySelector("#report-version")!.TextContent.Trim());
+        var projects = shared.QuerySelector("#pipeline")!.TextContent;
+        Assert.Contains("Counter-current rinsing", projects, StringComparison.Ordinal);
+        Assert.Contains("Whey recovery", projects, StringComparison.Ordinal);
+        Assert.Empty(shared.QuerySelectorAll("main form"));
+        var pdf = await investor.GetAsync(link + "?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var text = await Poppler.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Whey recovery", text, StringComparison.Ordinal);
+        Assert.Contains("Version 1", text, StringComparison.Ordinal);
+        Assert.Equal("2", (await coordinator.GetDocumentAsync(s.ShareLinks)).QuerySelector(".link-uses")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Trainers_read_the_programme_report_but_only_coordinators_publish_it_and_company_people_get_neither()
+    {
+        var s = await ReportSeed.CreateAsync(_factory);
+        var report = $"/programmes/{s.Programme.Id}/report";
+        var trainer = await _factory.PersonAsync(Identity.Roles.Trainer, "Taras Trainer");
+        await _factory.AddMemberAsync(s.Programme.Id, trainer, Domain.Programmes.ProgrammeRole.Trainer);
+        var trainerClient = await _factory.ClientAsync(trainer);
+        var page = await trainerClient.GetDocumentAsync(report);
+        Assert.Null(page.QuerySelector("#publish-button"));
+        RedirectAssert.ToAccessDenied(await trainerClient.PostFormAsync(report, [], report + "?handler=Publish"));
+
+        var coordinator = await _factory.ClientAsync(s.Coordinator);
+        await coordinator.PostFormAsync(report, [], report + "?handler=Publish");
+        Assert.Equal(HttpStatusCode.OK, (await trainerClient.GetAsync(report + "/versions/1")).StatusCode);
+        foreach (var who in new[] { s.Maria, s.Anna })
+        {
+            var client = await _factory.ClientAsync(who);
+            RedirectAssert.ToAccessDenied(await client.GetAsync(report + "/versions/1"));
+            RedirectAssert.ToAccessDenied(await client.GetAsync(report + "/versions/1?handler=Pdf"));
+        }
+    }
+}

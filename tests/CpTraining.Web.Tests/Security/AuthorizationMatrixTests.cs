@@ -169,6 +169,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         // The programme report shows every company's figures: for those who see every company of P only.
         ("/programmes/{P}/report", StaffOfP, null, null),
         ("/programmes/{P}/report?handler=Pdf", StaffOfP, null, null),
+        ("/programmes/{P}/report?form=publish", StaffOfP, ManagersOfP, "Publish"),
+        ("/programmes/{P}/report/versions/1", StaffOfP, null, null),
+        ("/programmes/{P}/report/versions/1?handler=Pdf", StaffOfP, null, null),
         ("/tasks/{SB}/", SeeCompanyB, [Who.EngineerOfB], "Attach"),
         ("/tasks/{SB}?form=attach-options", SeeCompanyB, [Who.EngineerOfB], "AttachOptions"),
         ("/tasks/{SB}?form=detach-options", SeeCompanyB, [Who.EngineerOfB], "DetachOptions"),
@@ -377,7 +380,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             await PublishAndShareAsync(coordinatorP.Id);
         }
 
-        /// <summary>Version 1 of A's and B's reports, manager A's consent, and a financing link to A (TOKEN).</summary>
+        /// <summary>Version 1 of A's and B's reports and of the programme report, manager A's consent, and a financing link to A (TOKEN).</summary>
         private async Task PublishAndShareAsync(string coordinatorId)
         {
             await using var db = NewDbContext();
@@ -389,6 +392,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
                     P, company, null, CpTraining.Web.Reports.ReportVersions.ToJson(snapshot), CpTraining.Web.Reports.ReportVersions.HashOf(snapshot), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
             }
 
+            var programme = (await CpTraining.Web.Reports.ProgrammeReportBuilder.BuildAsync(db, P, Clock, CancellationToken.None))!;
+            db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
+                P, null, null, CpTraining.Web.Reports.ReportVersions.ToJson(programme), CpTraining.Web.Reports.ReportVersions.HashOf(programme), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
             var managerA = await db.Users.Where(u => u.Email == "manager-a@test.local").Select(u => u.Id).SingleAsync();
             var consent = Domain.Reports.FinancingConsent.Give(P, A, managerA, "Manager A", now);
             db.FinancingConsents.Add(consent);

@@ -114,23 +114,8 @@ public sealed class ComparisonView
         var totals = OptionTotals.Of(rows.Select(r => r.Assessment));
         // Chart labels stay short (the key has two columns); the tables below the charts carry the full names.
         string Name(ComparedOption o) => (companyId is null ? Shorten(o.Company.Name, 18) + " · " : string.Empty) + "O" + o.Option.Number.ToString(culture) + " " + o.Option.Title;
-        var unit = currency ?? t["money"];
         var curveItems = result.Curve.Where(c => filtered.Contains(c.Option)).ToList();
-        MarginalCostCurve? curve = curveItems.Count == 0 ? null : new MarginalCostCurve(
-            wasteBasis ? t["Cost of avoiding a tonne of waste"] : t["Cost of avoiding a tonne of CO₂"],
-            wasteBasis
-                ? t["Options from the cheapest to the dearest per tonne of waste avoided; each bar is as wide as the tonnes it avoids a year. Bars below zero save money."]
-                : t["Options from the cheapest to the dearest per tonne of CO₂ avoided; each bar is as wide as the tonnes it avoids a year. Bars below zero save money."],
-            curveItems.Select(c => new CostCurveItem(Name(c.Option), (double)c.Tonnes, (double)c.CostPerTonne)))
-        {
-            IdPrefix = "cost-curve",
-            ShowTitle = false,
-            QuantityUnit = t["t/yr"],
-            CostUnit = unit + "/" + t["t"],
-            QuantityAxisTitle = wasteBasis ? t["Waste avoided, t/yr"] : t["CO₂ avoided, t/yr"],
-            CostAxisTitle = t["Cost per tonne avoided, {0}/t", unit],
-            ValueFormat = "N0",
-        };
+        var curve = OptionCharts.CostCurve(curveItems.Select(c => new CostCurveItem(Name(c.Option), (double)c.Tonnes, (double)c.CostPerTonne)), wasteBasis, currency, t);
         var paybackItems = result.Paybacks.Where(filtered.Contains).ToList();
         PaybackChart? payback = paybackItems.Count == 0 ? null : new PaybackChart(
             t["Simple payback per option"],

@@ -276,41 +276,29 @@ public sealed class EconomicsModel(AppDbContext db, TimeProvider time, IStringLo
             return NotFound();
         }
 
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, option.ProgrammeId, option.CompanyId);
-        if (access is null)
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, option.ProgrammeId, option.CompanyId, write);
+        if (refused is not null)
         {
-            return NotFound();
+            return refused;
         }
 
-        if (!(write ? access.MayEdit : access.MayView))
-        {
-            return Forbid();
-        }
-
-        (Option, Access) = (option, access);
+        (Option, Access) = (option, access!);
         Version = db.Entry(option).Property<uint>("Version").CurrentValue;
         Currency = await db.Worksheets.AsNoTracking()
             .Where(w => w.ProgrammeId == option.ProgrammeId && w.CompanyId == option.CompanyId)
-            .OrderBy(w => w.CreatedAt).Select(w => w.Currency).FirstOrDefaultAsync() ?? access.DefaultCurrency;
+            .OrderBy(w => w.CreatedAt).Select(w => w.Currency).FirstOrDefaultAsync() ?? Access.DefaultCurrency;
         if (option.HasEconomics)
         {
             try
             {
                 Result = EconomicEvaluation.Evaluate(option.Economics!);
-                Chart = new CashFlowChart(
+                Chart = OptionCharts.CashFlow(
                     t["Cumulative cash flow of {0}", option.Title],
-                    t["Cumulative and cumulative discounted net cash flow at the end of each year, in {0}; year 0 is the investment. The payback is where the cumulative cash flow reaches zero.", Currency],
-                    Result.Years.Select(y => new CashFlowPoint(y.Year, (double)y.Cumulative, (double)y.CumulativeDiscounted)))
-                {
-                    ValueAxisTitle = Currency,
-                    YearAxisTitle = t["Year"],
-                    CumulativeLabel = t["Cumulative cash flow"],
-                    DiscountedLabel = t["Cumulative discounted cash flow"],
-                    SimplePaybackLabel = t["Payback"],
-                    DiscountedPaybackLabel = t["Discounted payback"],
-                    SimplePayback = (double?)Result.SimplePayback,
-                    DiscountedPayback = (double?)Result.DiscountedPayback,
-                };
+                    Result.Years.Select(y => new CashFlowPoint(y.Year, (double)y.Cumulative, (double)y.CumulativeDiscounted)),
+                    Result.SimplePayback,
+                    Result.DiscountedPayback,
+                    Currency,
+                    t);
             }
             catch (DomainException ex)
             {

@@ -341,18 +341,18 @@ public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocal
             .Where(o => o.Id == optionId)
             .Select(o => new { o.ProgrammeId, o.CompanyId, Country = db.Companies.Where(c => c.Id == o.CompanyId).Select(c => c.Country).FirstOrDefault() })
             .SingleOrDefaultAsync();
-        var access = head is null ? null : await WorksheetAccess.ForCompanyAsync(db, User, head.ProgrammeId, head.CompanyId);
-        if (access is null)
+        if (head is null)
         {
             return NotFound();
         }
 
-        if (!(write ? access.MayEdit : access.MayView))
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, head.ProgrammeId, head.CompanyId, write);
+        if (refused is not null)
         {
-            return Forbid();
+            return refused;
         }
 
-        (Access, Country) = (access, head!.Country ?? string.Empty);
+        (Access, Country) = (access!, head.Country ?? string.Empty);
         return null;
     }
 

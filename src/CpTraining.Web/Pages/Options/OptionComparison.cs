@@ -98,25 +98,14 @@ public static class OptionComparison
         foreach (var c in compared)
         {
             var a = c.Assessment;
-            var tonnes = wasteBasis ? a.Reductions.WasteTonnes : a.Reductions.TonnesCo2;
-            var cost = wasteBasis ? a.CostPerTonneWaste : a.CostPerTonneCo2;
-            string? reason = c.Option.Status switch
+            var (point, reason) = CurvePoint(a, wasteBasis);
+            if (point is { } p)
             {
-                OptionStatus.Rejected => "Rejected.",
-                OptionStatus.NotFeasible => "Not feasible.",
-                _ when c.Option.Technical.IsFeasible == false => "Technically infeasible: the economics are skipped.",
-                _ when a.EconomicsProblem is not null => "The economics cannot be computed.",
-                _ when a.Economics is null => "No economic evaluation yet.",
-                _ when tonnes is not > 0 => wasteBasis ? "No waste avoided." : "No CO₂ avoided.",
-                _ => null,
-            };
-            if (reason is null && cost is { } perTonne)
-            {
-                curve.Add((c, tonnes!.Value, perTonne));
+                curve.Add((c, p.Tonnes, p.CostPerTonne));
             }
             else
             {
-                off.Add(new OffCurve(c, reason ?? "No economic evaluation yet."));
+                off.Add(new OffCurve(c, reason!));
             }
         }
 
@@ -129,6 +118,28 @@ public static class OptionComparison
     }
 
     /// <summary>The sortable columns (the <c>?sort=</c> values; a leading "-" sorts descending).</summary>
+    /// <summary>
+    /// Where an option stands on the cost curve (tonnes of CO₂ or waste avoided a year, cost per tonne), or why it is
+    /// not on it (an English sentence, translated by the page). The comparison pages and the company report use it.
+    /// </summary>
+    public static ((decimal Tonnes, decimal CostPerTonne)? Point, string? Reason) CurvePoint(OptionAssessment a, bool wasteBasis)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var tonnes = wasteBasis ? a.Reductions.WasteTonnes : a.Reductions.TonnesCo2;
+        var cost = wasteBasis ? a.CostPerTonneWaste : a.CostPerTonneCo2;
+        string? reason = a.Option.Status switch
+        {
+            OptionStatus.Rejected => "Rejected.",
+            OptionStatus.NotFeasible => "Not feasible.",
+            _ when a.Option.Technical.IsFeasible == false => "Technically infeasible: the economics are skipped.",
+            _ when a.EconomicsProblem is not null => "The economics cannot be computed.",
+            _ when a.Economics is null => "No economic evaluation yet.",
+            _ when tonnes is not > 0 => wasteBasis ? "No waste avoided." : "No CO₂ avoided.",
+            _ => null,
+        };
+        return reason is null && cost is { } perTonne ? ((tonnes!.Value, perTonne), null) : (null, reason ?? "No economic evaluation yet.");
+    }
+
     public static readonly IReadOnlyList<string> Columns =
         ["number", "company", "title", "status", "category", "kind", "investment", "savings", "payback", "npv", "irr", "co2", "water", "waste", "costco2"];
 

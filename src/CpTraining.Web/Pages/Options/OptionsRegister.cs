@@ -1,6 +1,7 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
+using CpTraining.Web.Infrastructure.Files;
 using CpTraining.Web.Pages.EmissionFactors;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,7 +73,32 @@ public static class OptionsRegister
             .FirstOrDefaultAsync(cancellationToken);
         currency ??= Worksheets.WorksheetAccess.CurrencyOf(
             await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Country).SingleAsync(cancellationToken));
-        return new OptionsRegisterSnapshot(programmeId, companyId, currency, assessed.Select(a => a.Assessment.Option).ToList());
+        return new OptionsRegisterSnapshot(programmeId, companyId, currency, await WithEvidenceNamesAsync(db, assessed.Select(a => a.Assessment.Option).ToList(), cancellationToken));
+    }
+
+    /// <summary>
+    /// The options with their evidence files named, in one query for all of them; a listed file that is not stored as
+    /// this option's evidence is left out (as on the achieved page).
+    /// </summary>
+    private static async Task<IReadOnlyList<OptionSnapshot>> WithEvidenceNamesAsync(AppDbContext db, IReadOnlyList<OptionSnapshot> options, CancellationToken cancellationToken)
+    {
+        var ids = options.SelectMany(o => o.Evidence ?? []).Select(e => e.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return options;
+        }
+
+        var files = await db.StoredFiles.AsNoTracking()
+            .Where(f => ids.Contains(f.Id) && f.OwnerKind == FileOwnerKind.OptionEvidence)
+            .Select(f => new { f.Id, f.OwnerId, f.FileName })
+            .ToDictionaryAsync(f => f.Id, cancellationToken);
+        return
+        [
+            .. options.Select(o => o.Evidence is not { Count: > 0 } evidence ? o : o with
+            {
+                Evidence = [.. evidence.Where(e => files.TryGetValue(e.Id, out var f) && f.OwnerId == o.Id).Select(e => e with { FileName = files[e.Id].FileName })],
+            }),
+        ];
     }
 
     /// <summary>The option frozen now, its reductions computed from the linked streams of its company's worksheets.</summary>

@@ -162,8 +162,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     {
         var snapshot = report.Snapshot;
 
-        // Printed in the programme's language, header and footer included (restored when this method returns).
-        Cultures.UseForReport(snapshot.Language);
+        using var language = ReportCulture.Use(snapshot.Language); // printed in the programme's language, header and footer included
         try
         {
             var bytes = await printer.PrintAsync(page.HttpContext, DocumentView, report, new ReportHeading(

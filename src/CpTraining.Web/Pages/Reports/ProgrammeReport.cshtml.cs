@@ -84,8 +84,7 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
     {
         var snapshot = report.Snapshot;
 
-        // The running header and footer ("page 3 of 12") in the programme's language, like the document itself.
-        Cultures.UseForReport(snapshot.Language);
+        using var language = ReportCulture.Use(snapshot.Language); // the running header and footer in the programme's language too
         try
         {
             var bytes = await printer.PrintAsync(page.HttpContext, DocumentView, report, new ReportHeading(

@@ -1,6 +1,5 @@
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
-using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +28,8 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
 
     public CompanyReportView? Financing { get; private set; }
 
+    public ProgrammeReportView? Programme { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string token)
     {
         var refused = await LoadAsync(token, ShareAccessOutcome.Viewed);
@@ -48,10 +49,15 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
             return Page();
         }
 
+        if (Programme is { } programme)
+        {
+            return await ProgrammeReportModel.PrintAsync(this, printer, t, programme, $"{programme.Snapshot.ProgrammeName} report v{programme.Version}.pdf");
+        }
+
         try
         {
             var report = Financing!;
-            Cultures.UseForReport(report.Snapshot.Language);
+            using var language = ReportCulture.Use(report.Snapshot.Language); // the running header and footer in the programme's language too
             var bytes = await printer.PrintAsync(HttpContext, FinancingView, report, new ReportHeading(
                 t["Financing needs: {0}", report.Snapshot.CompanyName],
                 report.Snapshot.Organisers,
@@ -100,6 +106,11 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
                 && await ReportVersions.LoadAsync<CompanyReportSnapshot>(db, link.ProgrammeId, link.CompanyId, null, HttpContext.RequestAborted) is { } published)
             {
                 Financing = new CompanyReportView(published.Snapshot, CompanyReportFigures.Of(published.Snapshot), IsDraft: false, published.Version.Version);
+            }
+            else if (link.Scope == ShareScope.ProgrammeReport
+                && await ReportVersions.LoadAsync<ProgrammeReportSnapshot>(db, link.ProgrammeId, null, null, HttpContext.RequestAborted) is { } report)
+            {
+                Programme = new ProgrammeReportView(report.Snapshot, ProgrammeReportFigures.Of(report.Snapshot), IsDraft: false, report.Version.Version);
             }
             else
             {

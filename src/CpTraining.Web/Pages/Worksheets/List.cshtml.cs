@@ -115,19 +115,9 @@ public sealed class ListModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
     private async Task<IActionResult?> CheckAsync(Guid id, Guid companyId, bool write)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
-        if (access is null)
-        {
-            return NotFound();
-        }
-
-        if (!(write ? access.MayEdit : access.MayView))
-        {
-            return Forbid();
-        }
-
-        Access = access;
-        return null;
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write);
+        Access = access ?? Access;
+        return refused;
     }
 
     private async Task LoadAsync()

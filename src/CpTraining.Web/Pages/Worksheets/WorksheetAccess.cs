@@ -2,6 +2,8 @@ using System.Security.Claims;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Worksheets;
@@ -55,6 +57,23 @@ public sealed record WorksheetAccess(
             : await ForCompanyAsync(db, user, sheet.ProgrammeId, sheet.CompanyId, worksheetId) is { } access
                 ? access with { WorksheetName = sheet.Name }
                 : null;
+    }
+
+    /// <summary>
+    /// A page's check of a user asking for one company's worksheets or options: NotFound when the company is not
+    /// enrolled in the programme, Forbid when the user may not read them (or, with <paramref name="write"/>, change
+    /// them), else the access and no refusal.
+    /// </summary>
+    public static async Task<(WorksheetAccess? Access, IActionResult? Refused)> CheckAsync(AppDbContext db, PageModel page, Guid programmeId, Guid companyId, bool write)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var access = await ForCompanyAsync(db, page.User, programmeId, companyId);
+        if (access is null)
+        {
+            return (null, page.NotFound());
+        }
+
+        return (write ? access.MayEdit : access.MayView) ? (access, null) : (null, page.Forbid());
     }
 
     /// <summary>Null when the company is not enrolled in the programme (or either does not exist).</summary>
