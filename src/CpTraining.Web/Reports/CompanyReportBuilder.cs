@@ -74,6 +74,9 @@ public static class CompanyReportBuilder
             .Where(o => o.ProgrammeId == programmeId && ids.Contains(o.CompanyId))
             .OrderBy(o => o.Number)
             .ToListAsync(cancellationToken);
+        var frozen = (await OptionsRegister.WithEvidenceNamesAsync(
+                db, options.Select(o => OptionsRegister.SnapshotOf(o, snapshots, factors, heads.First(h => h.Id == o.CompanyId).Country)).ToList(), cancellationToken))
+            .ToDictionary(o => o.Id);
 
         // Attendance: the marks of the teams on the programme's sessions; tasks: the company's work and each person's own.
         var userIds = team.Select(m => m.UserId).Distinct().ToList();
@@ -96,9 +99,7 @@ public static class CompanyReportBuilder
                 programmeId,
                 companyId,
                 currency,
-                options.Where(o => o.CompanyId == companyId)
-                    .Select(o => OptionsRegister.SnapshotOf(o, snapshots, factors, head.Country))
-                    .ToList());
+                options.Where(o => o.CompanyId == companyId).Select(o => frozen[o.Id]).ToList());
             var participants = own
                 .Where(m => m.Role is ProgrammeRole.Engineer or ProgrammeRole.Manager)
                 .Select(m =>

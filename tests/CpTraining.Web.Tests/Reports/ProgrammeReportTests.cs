@@ -97,15 +97,15 @@ public sealed class ProgrammeReportTests(ProgrammeReportTests.Setup world) : ICl
         Assert.Equal(29_600m - 39_000m + 12_280m, npv);
         Assert.Equal("5 / 3 / 0", Regex.Replace(page.QuerySelector("#aggregate-options")!.Children[1].TextContent.Trim(), @"\s+", " "));
 
-        // The same as the sum of each company's own report (its executive summary, in the reader's language).
+        // The same as the sum of each company's own report (its executive summary, in the programme's language too).
         decimal sumInvestment = 0, sumSavings = 0, sumNpv = 0;
         foreach (var company in world.Companies)
         {
             var report = await client.GetDocumentAsync($"/programmes/{world.ProgrammeId}/companies/{company.Id}/report");
             var summary = report.QuerySelectorAll("#summary tbody tr").ToDictionary(r => r.Children[0].TextContent.Trim(), r => r.Children[1].TextContent);
-            sumInvestment += Parse(summary["Investment"], English);
-            sumSavings += Parse(summary["Annual savings"], English);
-            sumNpv += Parse(summary["NPV"], English);
+            sumInvestment += Uk(summary["Інвестиції"]);
+            sumSavings += Uk(summary["Щорічна економія"]);
+            sumNpv += Uk(summary["ЧПВ"]);
         }
 
         Assert.Equal(sumInvestment, investment);

@@ -80,7 +80,7 @@ public static class OptionsRegister
     /// The options with their evidence files named, in one query for all of them; a listed file that is not stored as
     /// this option's evidence is left out (as on the achieved page).
     /// </summary>
-    private static async Task<IReadOnlyList<OptionSnapshot>> WithEvidenceNamesAsync(AppDbContext db, IReadOnlyList<OptionSnapshot> options, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<OptionSnapshot>> WithEvidenceNamesAsync(AppDbContext db, IReadOnlyList<OptionSnapshot> options, CancellationToken cancellationToken)
     {
         var ids = options.SelectMany(o => o.Evidence ?? []).Select(e => e.Id).ToList();
         if (ids.Count == 0)
