@@ -116,7 +116,7 @@ internal static partial class DemoData
 
         var names = specs.Select(c => c.Details.Name).ToList();
         var companies = await db.Companies.Where(c => names.Contains(c.Name)).ToListAsync();
-        var missed = new Dictionary<string, int>();
+        var byUser = new Dictionary<string, DemoPerson>();
         foreach (var spec in specs)
         {
             var company = companies.Find(c => c.Name == spec.Details.Name);
@@ -148,23 +148,20 @@ internal static partial class DemoData
                     programme.AddTeamMember(company.Id, id, person.Role);
                 }
 
-                if (person.MissedSession is { } session)
-                {
-                    missed[id] = session;
-                }
+                byUser[id] = person;
             }
         }
 
-        MarkHeldDays(programme, await users.FindByEmailAsync("coordinator@demo.local"), today, now, missed);
+        MarkHeldDays(programme, await users.FindByEmailAsync("coordinator@demo.local"), today, now, byUser);
         await db.SaveChangesAsync();
     }
 
     /// <summary>
     /// Attendance of every engineer of an active company for every session day that has begun, where not marked
-    /// yet: mostly present, some absent or excused, the same on every run; excused for every day of the session a
-    /// person missed as a whole (<paramref name="missed"/>: user id → session number).
+    /// yet: mostly present, some absent or excused, the same in every database for the demo people (decided by their
+    /// email, <paramref name="demoPeople"/> by user id); excused on every day of a session a demo person missed as a whole.
     /// </summary>
-    private static void MarkHeldDays(Programme programme, AppUser? coordinator, DateOnly today, DateTimeOffset now, Dictionary<string, int> missed)
+    private static void MarkHeldDays(Programme programme, AppUser? coordinator, DateOnly today, DateTimeOffset now, Dictionary<string, DemoPerson> demoPeople)
     {
         var recordedBy = coordinator?.Id ?? string.Empty;
         var active = programme.Enrolments.Where(e => e.IsActive).Select(e => e.CompanyId).ToHashSet();
@@ -178,7 +175,8 @@ internal static partial class DemoData
             {
                 foreach (var userId in participants.Where(u => !session.Attendance.Any(a => a.UserId == u && a.Day == day)))
                 {
-                    var status = missed.GetValueOrDefault(userId) == session.Number ? AttendanceStatus.Excused : DemoStatus(userId, session.Number, day);
+                    var person = demoPeople.GetValueOrDefault(userId);
+                    var status = person?.MissedSession == session.Number ? AttendanceStatus.Excused : DemoStatus(person?.Email ?? userId, session.Number, day);
                     var markedAt = At(session.StartDate.AddDays(day - 1), 15);
                     session.MarkAttendance(userId, day, status, recordedBy, today, markedAt < now ? markedAt : now);
                 }
@@ -187,10 +185,10 @@ internal static partial class DemoData
     }
 
     /// <summary>About 84 % present, 8 % absent, 8 % excused, decided by a stable hash so that runs agree.</summary>
-    private static AttendanceStatus DemoStatus(string userId, int session, int day)
+    private static AttendanceStatus DemoStatus(string key, int session, int day)
     {
         var hash = 2166136261u;
-        foreach (var ch in $"{userId}/{session}/{day}")
+        foreach (var ch in $"{key}/{session}/{day}")
         {
             hash = (hash ^ ch) * 16777619u;
         }

@@ -148,7 +148,6 @@ internal static partial class DemoData
                 }
 
                 db.Submissions.Add(submission);
-                await db.SaveChangesAsync();
                 var scenario = i == 3 * c + 2 ? Scenario.AcceptedLate : Scenario.Accepted;
                 await PlayAsync(
                     db, submission, scenario, spec.Details.Name, task, engineers, setup.People[spec.TrainerEmail], setup.Coordinator, programme.Id, givenOn, task.DueDate, task.DueDate,
