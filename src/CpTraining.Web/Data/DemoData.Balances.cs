@@ -26,27 +26,14 @@ internal static partial class DemoData
             .Where(c => c.Name == "Kherson Cotton Textile Mill" || c.Name == "Dnipro Dairy Plant")
             .ToDictionaryAsync(c => c.Name, c => c.Id);
         var now = time.GetUtcNow();
-        var existing = await db.Worksheets.AsNoTracking()
-            .Where(w => w.ProgrammeId == programme.Id)
-            .Select(w => new { w.CompanyId, w.Name, w.Id })
-            .ToListAsync();
-
         var textileId = companies["Kherson Cotton Textile Mill"];
-        var textile = existing.Find(w => w.CompanyId == textileId && w.Name == TextileWorksheetName)?.Id;
-        if (textile is null)
-        {
-            var sheet = TextileWorksheet(programme.Id, textileId, now);
-            db.Worksheets.Add(sheet);
-            textile = sheet.Id;
-        }
-
         var dairyId = companies["Dnipro Dairy Plant"];
-        if (!existing.Exists(w => w.CompanyId == dairyId && w.Name == DairyWorksheetName))
-        {
-            db.Worksheets.Add(DairyWorksheet(programme.Id, dairyId, now));
-        }
-
-        await db.SaveChangesAsync();
+        var sheets = await EnsureWorksheetsAsync(db, programme.Id,
+        [
+            (textileId, TextileWorksheetName, () => TextileWorksheet(programme.Id, textileId, now)),
+            (dairyId, DairyWorksheetName, () => DairyWorksheet(programme.Id, dairyId, now)),
+        ]);
+        var textile = sheets[TextileWorksheetName];
 
         // The textile mill's draft of the session-2 balance task carries the worksheet (when the task was given).
         // The standard set's first task after session 2, titled in the programme's language.
@@ -68,6 +55,34 @@ internal static partial class DemoData
             draft.AttachWorksheet(sheet.Snapshot(), today);
             await db.SaveChangesAsync();
         }
+    }
+
+    /// <summary>
+    /// Adds the worksheets a programme's companies do not have yet (by company and name); the ids of all of them by name.
+    /// </summary>
+    private static async Task<Dictionary<string, Guid>> EnsureWorksheetsAsync(
+        AppDbContext db, Guid programmeId, IReadOnlyList<(Guid CompanyId, string Name, Func<Worksheet> Build)> wanted)
+    {
+        var existing = await db.Worksheets.AsNoTracking()
+            .Where(w => w.ProgrammeId == programmeId)
+            .Select(w => new { w.CompanyId, w.Name, w.Id })
+            .ToListAsync();
+        var ids = new Dictionary<string, Guid>();
+        foreach (var (companyId, name, build) in wanted)
+        {
+            var id = existing.Find(w => w.CompanyId == companyId && w.Name == name)?.Id;
+            if (id is null)
+            {
+                var sheet = build();
+                db.Worksheets.Add(sheet);
+                id = sheet.Id;
+            }
+
+            ids[name] = id.Value;
+        }
+
+        await db.SaveChangesAsync();
+        return ids;
     }
 
     /// <summary>

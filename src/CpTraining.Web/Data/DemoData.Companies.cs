@@ -84,37 +84,51 @@ internal static partial class DemoData
             ]),
     ];
 
-    private static async Task SeedCurrentProgrammeCompaniesAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider time, string password)
+    /// <summary>
+    /// Enrols a programme's demo companies (created when missing) with their trainers and CP teams, adds the advisors
+    /// who are not in a company, and marks attendance for the session days held. <paramref name="enrolledAt"/>: when
+    /// the companies joined (now for the current programme, before session 1 for a past one).
+    /// </summary>
+    private static async Task SeedCompaniesAsync(
+        AppDbContext db,
+        UserManager<AppUser> users,
+        TimeProvider time,
+        string password,
+        string programmeName,
+        IReadOnlyList<DemoPerson> advisors,
+        IReadOnlyList<DemoCompany> specs,
+        DateTimeOffset enrolledAt)
     {
         var programme = await db.Programmes
             .Include(p => p.Members)
             .Include(p => p.Enrolments)
             .Include(p => p.Sessions).ThenInclude(s => s.Attendance)
             .AsSplitQuery()
-            .SingleAsync(p => p.Name == CurrentProgrammeName);
+            .SingleAsync(p => p.Name == programmeName);
         var now = time.GetUtcNow();
         var today = time.TodayIn(programme.TimeZoneId);
 
-        foreach (var advisor in Advisors)
+        foreach (var advisor in advisors)
         {
             var id = await EnsureAccountAsync(users, time, advisor.Email, advisor.Name, advisor.Position, Roles.Trainer, password);
             programme.AddMember(id, advisor.Role);
         }
 
-        var names = CurrentCompanies.Select(c => c.Details.Name).ToList();
+        var names = specs.Select(c => c.Details.Name).ToList();
         var companies = await db.Companies.Where(c => names.Contains(c.Name)).ToListAsync();
-        foreach (var spec in CurrentCompanies)
+        var byUser = new Dictionary<string, DemoPerson>();
+        foreach (var spec in specs)
         {
             var company = companies.Find(c => c.Name == spec.Details.Name);
             if (company is null)
             {
-                company = new Company(spec.Details, now);
+                company = new Company(spec.Details, enrolledAt);
                 db.Companies.Add(company);
             }
 
             if (!programme.Enrolments.Any(e => e.CompanyId == company.Id))
             {
-                programme.EnrolCompany(company.Id, spec.IsPilot, now);
+                programme.EnrolCompany(company.Id, spec.IsPilot, enrolledAt);
                 var trainer = await users.FindByEmailAsync(spec.TrainerEmail)
                     ?? throw new InvalidOperationException($"Demo trainer {spec.TrainerEmail} is missing.");
                 programme.AssignTrainer(company.Id, trainer.Id);
@@ -133,18 +147,21 @@ internal static partial class DemoData
                 {
                     programme.AddTeamMember(company.Id, id, person.Role);
                 }
+
+                byUser[id] = person;
             }
         }
 
-        MarkHeldDays(programme, await users.FindByEmailAsync("coordinator@demo.local"), today, now);
+        MarkHeldDays(programme, await users.FindByEmailAsync("coordinator@demo.local"), today, now, byUser);
         await db.SaveChangesAsync();
     }
 
     /// <summary>
     /// Attendance of every engineer of an active company for every session day that has begun, where not marked
-    /// yet: mostly present, some absent or excused, the same on every run.
+    /// yet: mostly present, some absent or excused, the same in every database for the demo people (decided by their
+    /// email, <paramref name="demoPeople"/> by user id); excused on every day of a session a demo person missed as a whole.
     /// </summary>
-    private static void MarkHeldDays(Programme programme, AppUser? coordinator, DateOnly today, DateTimeOffset now)
+    private static void MarkHeldDays(Programme programme, AppUser? coordinator, DateOnly today, DateTimeOffset now, Dictionary<string, DemoPerson> demoPeople)
     {
         var recordedBy = coordinator?.Id ?? string.Empty;
         var active = programme.Enrolments.Where(e => e.IsActive).Select(e => e.CompanyId).ToHashSet();
@@ -158,17 +175,20 @@ internal static partial class DemoData
             {
                 foreach (var userId in participants.Where(u => !session.Attendance.Any(a => a.UserId == u && a.Day == day)))
                 {
-                    session.MarkAttendance(userId, day, DemoStatus(userId, session.Number, day), recordedBy, today, now);
+                    var person = demoPeople.GetValueOrDefault(userId);
+                    var status = person?.MissedSession == session.Number ? AttendanceStatus.Excused : DemoStatus(person?.Email ?? userId, session.Number, day);
+                    var markedAt = At(session.StartDate.AddDays(day - 1), 15);
+                    session.MarkAttendance(userId, day, status, recordedBy, today, markedAt < now ? markedAt : now);
                 }
             }
         }
     }
 
     /// <summary>About 84 % present, 8 % absent, 8 % excused, decided by a stable hash so that runs agree.</summary>
-    private static AttendanceStatus DemoStatus(string userId, int session, int day)
+    private static AttendanceStatus DemoStatus(string key, int session, int day)
     {
         var hash = 2166136261u;
-        foreach (var ch in $"{userId}/{session}/{day}")
+        foreach (var ch in $"{key}/{session}/{day}")
         {
             hash = (hash ^ ch) * 16777619u;
         }
@@ -204,7 +224,8 @@ internal static partial class DemoData
         return user.Id;
     }
 
-    public sealed record DemoPerson(string Email, string Name, string Position, ProgrammeRole Role);
+    /// <summary>A demo person; <paramref name="MissedSession"/>: a session they missed as a whole (on sick leave).</summary>
+    public sealed record DemoPerson(string Email, string Name, string Position, ProgrammeRole Role, int? MissedSession = null);
 
     public sealed record DemoCompany(CompanyDetails Details, bool IsPilot, string TrainerEmail, IReadOnlyList<DemoPerson> People);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -41,24 +43,38 @@ internal static partial class DemoData
         [Scenario.Accepted, Scenario.Accepted, Scenario.Accepted, Scenario.Draft],
     ];
 
+    /// <summary>What seeding a programme's home tasks needs: the programme with its sessions, its task templates, and ids by name and email.</summary>
+    private sealed record HomeTaskSetup(Programme Programme, List<TaskTemplate> Templates, Dictionary<string, Guid> Companies, Dictionary<string, string> People, string Coordinator);
+
     private static async Task SeedHomeTasksAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider time)
+    {
+        var setup = await HomeTaskSetupAsync(db, users, CurrentProgrammeName, CurrentCompanies);
+        if (setup is null)
+        {
+            return;
+        }
+
+        var today = time.TodayIn(setup.Programme.TimeZoneId);
+        if (!setup.Programme.Sessions[1].HasBegunBy(today))
+        {
+            return;
+        }
+
+        await InOneTransactionAsync(db, () => SeedHomeTasksInTransactionAsync(db, setup, today));
+    }
+
+    /// <summary>Null when the programme already has home tasks (they are seeded all at once, or not at all).</summary>
+    private static async Task<HomeTaskSetup?> HomeTaskSetupAsync(AppDbContext db, UserManager<AppUser> users, string programmeName, IReadOnlyList<DemoCompany> specs)
     {
         var programme = await db.Programmes.AsNoTracking()
             .Include(p => p.Sessions)
             .Include(p => p.Enrolments)
             .Include(p => p.Members)
             .AsSplitQuery()
-            .SingleAsync(p => p.Name == CurrentProgrammeName);
+            .SingleAsync(p => p.Name == programmeName);
         if (await db.HomeTasks.AnyAsync(t => t.ProgrammeId == programme.Id))
         {
-            return;
-        }
-
-        var today = time.TodayIn(programme.TimeZoneId);
-        var sessions = programme.Sessions;
-        if (!sessions[1].HasBegunBy(today))
-        {
-            return;
+            return null;
         }
 
         var coordinator = (await users.FindByEmailAsync("coordinator@demo.local"))!.Id;
@@ -66,43 +82,51 @@ internal static partial class DemoData
             .Where(t => t.ProgrammeId == programme.Id)
             .OrderBy(t => t.AfterSession).ThenBy(t => t.Position)
             .ToListAsync();
+        var names = specs.Select(s => s.Details.Name).ToList();
         var companies = await db.Companies.AsNoTracking()
-            .Where(c => CurrentCompanies.Select(s => s.Details.Name).Contains(c.Name))
+            .Where(c => names.Contains(c.Name))
             .ToDictionaryAsync(c => c.Name, c => c.Id);
-        var emails = CurrentCompanies.SelectMany(c => c.People).Select(p => p.Email).Append(SecondTrainerEmail).Append("trainer@demo.local").ToList();
+        var emails = specs.SelectMany(c => c.People).Select(p => p.Email).Concat(specs.Select(c => c.TrainerEmail)).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id);
+        return new HomeTaskSetup(programme, templates, companies, people, coordinator);
+    }
 
-        // One transaction (the stored demo file is written inside it), run by the retrying execution strategy.
+    /// <summary>One transaction (stored demo files are written inside it), run by the retrying execution strategy.</summary>
+    private static async Task InOneTransactionAsync(AppDbContext db, Func<Task> work) =>
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await SeedHomeTasksInTransactionAsync(db, programme, templates, companies, people, coordinator, today);
+            await work();
             await transaction.CommitAsync();
         });
+
+    /// <summary>
+    /// The standard tasks of session <paramref name="afterSession"/>, given on its last day and due the day before the
+    /// next session; closed for first submissions <paramref name="cutOffDays"/> after the due date (null: never).
+    /// </summary>
+    private static List<HomeTask> GiveTasks(HomeTaskSetup setup, int afterSession, int? cutOffDays)
+    {
+        var sessions = setup.Programme.Sessions;
+        var givenOn = sessions[afterSession - 1].EndDate;
+        var due = HomeTask.DefaultDueDate(sessions[afterSession].StartDate);
+        return setup.Templates.Where(t => t.AfterSession == afterSession)
+            .Select(t => HomeTask.Assign(
+                setup.Programme.Id, afterSession, sessions.Count, t.Id, t.Title, t.Instructions, [], due, cutOffDays is { } days ? due.AddDays(days) : null,
+                t.IsPresented, setup.Coordinator, At(givenOn, 16), givenOn, t.Attachments))
+            .ToList();
     }
 
-    private static async Task SeedHomeTasksInTransactionAsync(
-        AppDbContext db,
-        Programme programme,
-        List<TaskTemplate> templates,
-        Dictionary<string, Guid> companies,
-        Dictionary<string, string> people,
-        string coordinator,
-        DateOnly today)
+    private static async Task SeedHomeTasksInTransactionAsync(AppDbContext db, HomeTaskSetup setup, DateOnly today)
     {
+        var (programme, _, companies, people, coordinator) = setup;
         var sessions = programme.Sessions;
 
-        // Session 1's tasks were given on its last day, due the day before session 2.
-        var given = At(sessions[0].EndDate, 16);
-        var due1 = HomeTask.DefaultDueDate(sessions[1].StartDate);
-        var tasks1 = templates.Where(t => t.AfterSession == 1)
-            .Select(t => HomeTask.Assign(programme.Id, 1, sessions.Count, t.Id, t.Title, t.Instructions, [], due1, null, t.IsPresented, coordinator, given, sessions[0].EndDate, t.Attachments))
-            .ToList();
-        var due2 = HomeTask.DefaultDueDate(sessions[2].StartDate);
-        var tasks2 = templates.Where(t => t.AfterSession == 2)
-            .Select(t => HomeTask.Assign(programme.Id, 2, sessions.Count, t.Id, t.Title, t.Instructions, [], due2, due2.AddDays(7), t.IsPresented, coordinator, At(sessions[1].EndDate, 16), sessions[1].EndDate, t.Attachments))
-            .ToList();
+        // Session 1's tasks were given on its last day, due the day before session 2; session 2's likewise, closing a week after.
+        var tasks1 = GiveTasks(setup, 1, null);
+        var due1 = tasks1[0].DueDate;
+        var tasks2 = GiveTasks(setup, 2, 7);
+        var due2 = tasks2[0].DueDate;
         db.HomeTasks.AddRange(tasks1);
         db.HomeTasks.AddRange(tasks2);
 
@@ -192,7 +216,9 @@ internal static partial class DemoData
         Guid programmeId,
         DateOnly givenOn,
         DateOnly due,
-        DateOnly today)
+        DateOnly today,
+        WorksheetSnapshot? worksheet = null,
+        OptionsRegisterSnapshot? options = null)
     {
         var writer = engineers[0];
         var other = engineers[^1];
@@ -222,7 +248,7 @@ internal static partial class DemoData
                     ? $"{company} produces about 1 200 kg of dyed cotton fabric a day with 420 employees.\n\nMain inputs: cotton fabric, reactive dyes, salt, soda ash, water from the city network, natural gas for the boiler.\n\nThe process flow chart is attached."
                     : answer;
                 submission.SaveDraft(first, files, other, At(day.AddDays(-2), 14), day.AddDays(-2));
-                submission.Submit(first, files, writer, At(day, 10), day, Guid.NewGuid());
+                submission.Submit(first, files, writer, At(day, 10), day, Guid.NewGuid(), worksheet, options);
                 var reviewed = At(day.AddDays(3), 12);
                 if (scenario is Scenario.Accepted or Scenario.AcceptedLate)
                 {
@@ -240,7 +266,7 @@ internal static partial class DemoData
                 {
                     var second = $"{company} produces about 1 200 kg of dyed cotton fabric a day with 420 employees (about 300 t a year in 250 working days).\n\nMain inputs per year: 300 t cotton fabric, 9 t reactive dyes, 240 t salt, 60 t soda ash, 24 000 m³ water (water meter readings), 310 000 m³ natural gas (gas invoices).\n\nThe process flow chart is attached.";
                     submission.SaveDraft(second, files, writer, At(day.AddDays(5), 16), day.AddDays(5));
-                    submission.Submit(second, files, writer, At(day.AddDays(6), 9), day.AddDays(6), Guid.NewGuid());
+                    submission.Submit(second, files, writer, At(day.AddDays(6), 9), day.AddDays(6), Guid.NewGuid(), worksheet, options);
                 }
 
                 break;

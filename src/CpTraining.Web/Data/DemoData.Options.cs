@@ -12,20 +12,32 @@ namespace CpTraining.Web.Data;
 /// </summary>
 internal static partial class DemoData
 {
-    private static async Task SeedOptionsAsync(AppDbContext db, TimeProvider time)
+    private static Task SeedOptionsAsync(AppDbContext db, TimeProvider time) =>
+        SeedOptionsAsync(db, CurrentProgrammeName, "trainer@demo.local", time.GetUtcNow(), new()
+        {
+            [TextileWorksheetName] = TextileOptions,
+            [DairyWorksheetName] = DairyOptions,
+        });
+
+    /// <summary>
+    /// The options of each company that has one of the named worksheets in the programme and no options yet, built
+    /// against that worksheet as of <paramref name="now"/>, status changes by <paramref name="verifierEmail"/>.
+    /// </summary>
+    private static async Task SeedOptionsAsync(
+        AppDbContext db, string programmeName, string verifierEmail, DateTimeOffset now, Dictionary<string, Func<OptionFactory, List<CpOption>>> byWorksheet)
     {
-        var programmeId = await db.Programmes.Where(p => p.Name == CurrentProgrammeName).Select(p => p.Id).SingleAsync();
+        var programmeId = await db.Programmes.Where(p => p.Name == programmeName).Select(p => p.Id).SingleAsync();
+        var names = byWorksheet.Keys.ToList();
         var sheets = await db.Worksheets.AsNoTracking()
             .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
             .AsSplitQuery()
-            .Where(w => w.ProgrammeId == programmeId && (w.Name == TextileWorksheetName || w.Name == DairyWorksheetName))
+            .Where(w => w.ProgrammeId == programmeId && names.Contains(w.Name))
             .ToListAsync();
         var withOptions = await db.CpOptions.Where(o => o.ProgrammeId == programmeId).Select(o => o.CompanyId).Distinct().ToListAsync();
-        var now = time.GetUtcNow();
-        var trainerId = await db.Users.Where(u => u.Email == "trainer@demo.local").Select(u => u.Id).SingleAsync();
+        var verifierId = await db.Users.Where(u => u.Email == verifierEmail).Select(u => u.Id).SingleAsync();
         foreach (var sheet in sheets.Where(s => !withOptions.Contains(s.CompanyId)))
         {
-            db.CpOptions.AddRange(sheet.Name == TextileWorksheetName ? TextileOptions(new OptionFactory(sheet, trainerId, now)) : DairyOptions(new OptionFactory(sheet, trainerId, now)));
+            db.CpOptions.AddRange(byWorksheet[sheet.Name](new OptionFactory(sheet, verifierId, now)));
         }
 
         await db.SaveChangesAsync();
@@ -136,7 +148,7 @@ internal static partial class DemoData
         var lint = o.Add("Sell lint to a nonwoven maker", OptionCategory.UsefulByProduct, OptionKind.LowCost,
             "Lint and screen sludge go to the landfill.", "Solid waste");
         o.Link(lint, ("Lint and screen sludge", 100m));
-        o.Walk(lint, OptionStatus.Rejected);
+        o.Reject(lint, "Only about 7.5 t a year: no buyer collects such small amounts.");
         return o.Options;
     }
 
@@ -263,9 +275,11 @@ internal static partial class DemoData
         {
             foreach (var status in statuses)
             {
-                option.MoveTo(status, status == OptionStatus.Rejected ? "Only about 7.5 t a year: no buyer collects such small amounts." : null, verifierId, now);
+                option.MoveTo(status, null, verifierId, now);
             }
         }
+
+        public void Reject(CpOption option, string reason) => option.MoveTo(OptionStatus.Rejected, reason, verifierId, now);
 
         public void Achieved(CpOption option, int daysAgo, decimal? investment, decimal? savings, Reductions reductions, string notes) =>
             option.RecordAchieved(AchievedResults.Create(DateOnly.FromDateTime(now.UtcDateTime.AddDays(-daysAgo)), investment, savings, reductions, notes), [], now);

@@ -110,10 +110,11 @@ internal static partial class DemoData
         }
 
         await db.SaveChangesAsync();
-        await SeedCurrentProgrammeCompaniesAsync(db, users, time, password);
+        await SeedCompaniesAsync(db, users, time, password, CurrentProgrammeName, Advisors, CurrentCompanies, time.GetUtcNow());
         await SeedHomeTasksAsync(db, users, time);
         await SeedBalancesAsync(db, time);
         await SeedOptionsAsync(db, time);
+        await SeedHistoricalProgrammeAsync(db, users, time, password);
         LogSeeded(logger);
     }
 

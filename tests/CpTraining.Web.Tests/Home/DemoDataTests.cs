@@ -248,6 +248,112 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
         Assert.All(options.SelectMany(o => o.Links.Select(l => new { o.CompanyId, Id = l.StreamId })), l => Assert.Contains(l, streamIds));
     }
 
+    [Fact]
+    public async Task The_2010_programme_is_complete_with_attendance_accepted_tasks_closing_balances_verified_options_and_certificates()
+    {
+        await SeedAsync();
+        var first = await HistoricalCountsAsync();
+        await SeedAsync();
+        Assert.Equal(first, await HistoricalCountsAsync());
+
+        await using var db = _factory.NewDbContext();
+        var programme = await db.Programmes.AsNoTracking()
+            .Include(p => p.Members).Include(p => p.Enrolments).Include(p => p.Sessions).ThenInclude(s => s.Attendance)
+            .AsSplitQuery()
+            .SingleAsync(p => p.Name == DemoData.HistoricalProgrammeName);
+        var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Email!, u => u.Id);
+        var companies = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+        var today = _factory.Clock.TodayIn(programme.TimeZoneId);
+
+        // Three or four companies, each with a trainer, a manager and one or two engineers; the current programme's
+        // engineer and manager are not in it.
+        var enrolments = programme.Enrolments.Where(e => e.IsActive).ToList();
+        Assert.InRange(enrolments.Count, 3, 4);
+        Assert.All(enrolments, e => Assert.Contains(e.TrainerUserId, new[] { users["trainer@demo.local"], users[DemoData.SecondTrainerEmail] }));
+        foreach (var enrolment in enrolments)
+        {
+            var team = programme.Members.Where(m => m.CompanyId == enrolment.CompanyId).ToList();
+            Assert.Single(team, m => m.Role == ProgrammeRole.Manager);
+            Assert.InRange(team.Count(m => m.Role == ProgrammeRole.Engineer), 1, 2);
+        }
+
+        Assert.DoesNotContain(programme.Members, m => m.UserId == users["engineer@demo.local"] || m.UserId == users["manager@demo.local"]);
+
+        // The programme is over (sessions from 5 October 2010, 3 + 3 + 3 + 2 days), every engineer marked on all 11 days.
+        var sessions = programme.Sessions.OrderBy(s => s.Number).ToList();
+        Assert.Equal(new DateOnly(2010, 10, 5), sessions[0].StartDate);
+        Assert.All(sessions, s => Assert.True(s.EndDate < today));
+        Assert.Equal(11, sessions.Sum(s => s.Days));
+        var engineers = programme.Members.Where(m => m.Role == ProgrammeRole.Engineer).Select(m => m.UserId).ToList();
+        foreach (var session in sessions)
+        {
+            Assert.Equal(
+                engineers.SelectMany(u => Enumerable.Range(1, session.Days).Select(d => (u, d))).Order(),
+                session.Attendance.Select(a => (a.UserId, a.Day)).Order());
+        }
+
+        var marks = sessions.SelectMany(s => s.Attendance).ToList();
+        Assert.True(marks.Count(m => m.Status == AttendanceStatus.Present) > marks.Count * 3 / 4, "Mostly present.");
+        Assert.Contains(marks, m => m.Status != AttendanceStatus.Present);
+
+        // Every standard task of sessions 1–3 given once and accepted for every company.
+        var tasks = await db.HomeTasks.AsNoTracking().Where(t => t.ProgrammeId == programme.Id).ToListAsync();
+        Assert.Equal(Domain.HomeTasks.StandardHomeTasks.For("en").Count(e => e.AfterSession < 4), tasks.Count);
+        var work = await db.Submissions.AsNoTracking().Where(s => s.ProgrammeId == programme.Id).ToListAsync();
+        Assert.Equal(tasks.Count * enrolments.Count, work.Count);
+        Assert.All(work, s => Assert.Equal(Domain.HomeTasks.SubmissionStatus.Accepted, s.Status));
+        Assert.All(work.Where(s => tasks.Single(t => t.Id == s.HomeTaskId).TakesWorksheet), s => Assert.NotNull(s.WorksheetId));
+
+        // A balance per company that closes within its tolerance.
+        var sheets = await db.Worksheets.AsNoTracking()
+            .Include(w => w.Steps).Include(w => w.Streams).Include(w => w.EnergyStreams)
+            .AsSplitQuery()
+            .Where(w => w.ProgrammeId == programme.Id)
+            .ToListAsync();
+        Assert.Equal(enrolments.Select(e => e.CompanyId).Order(), sheets.Select(w => w.CompanyId).Order());
+        foreach (var sheet in sheets)
+        {
+            var mass = Domain.Balances.BalanceEvaluation.Evaluate(sheet, Domain.Balances.EmissionFactorTable.Defaults, "UA").Mass;
+            Assert.False(mass.IsFlagged, sheet.Name);
+            Assert.InRange(mass.Overall.ClosurePercent!.Value, 95m, 105m);
+        }
+
+        // 4–8 options per company across statuses: verified ones with achieved savings, and investment projects
+        // (feasible or selected, with economics) that need financing.
+        var options = await db.CpOptions.AsNoTracking().Where(o => o.ProgrammeId == programme.Id).ToListAsync();
+        foreach (var enrolment in enrolments)
+        {
+            var own = options.Where(o => o.CompanyId == enrolment.CompanyId).ToList();
+            Assert.InRange(own.Count, 4, 8);
+            Assert.True(own.Select(o => o.Status).Distinct().Count() >= 3, companies[enrolment.CompanyId]);
+            Assert.Contains(own, o => o.Status == Domain.Options.OptionStatus.Verified && o.Achieved is { AnnualSavings: > 0 } && o.VerifiedAt is not null);
+            Assert.Contains(own, o => o.Kind == Domain.Options.OptionKind.Investment
+                && o.Status is Domain.Options.OptionStatus.Feasible or Domain.Options.OptionStatus.Selected
+                && o.Economics is { NetAnnualSavings: > 0 } && o.Economics.Investment.Sum(l => l.Amount) > 0);
+            Assert.All(own, o => Assert.NotEmpty(o.Links));
+        }
+
+        // Certificates: the default rule (present on at least 80 % of the 11 days, excused not counted, every task
+        // accepted — all were) decides, from the marks, who has one.
+        var expected = engineers.Where(u => marks.Count(m => m.UserId == u && m.Status == AttendanceStatus.Present) * 100 >= 80 * 11).Order().ToList();
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.ProgrammeId == programme.Id).ToListAsync();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, certificates.Select(c => c.UserId).Order());
+        Assert.All(certificates, c => Assert.Equal((sessions[^1].EndDate, "en", false), (c.CompletionDate, c.Language, c.IsRevoked)));
+
+        // The tannery's chief technologist was away for all of session 3 (excused): 8 of 11 days at most, no certificate.
+        Assert.DoesNotContain(certificates, c => c.UserId == users["engineer2010-humeniuk@demo.local"]);
+    }
+
+    private async Task<(int Tasks, int Submissions, int Worksheets, int Options, int Certificates)> HistoricalCountsAsync()
+    {
+        await using var db = _factory.NewDbContext();
+        var id = await db.Programmes.Where(p => p.Name == DemoData.HistoricalProgrammeName).Select(p => p.Id).SingleAsync();
+        return (await db.HomeTasks.CountAsync(t => t.ProgrammeId == id), await db.Submissions.CountAsync(s => s.ProgrammeId == id),
+            await db.Worksheets.CountAsync(w => w.ProgrammeId == id), await db.CpOptions.CountAsync(o => o.ProgrammeId == id),
+            await db.Certificates.CountAsync(c => c.ProgrammeId == id));
+    }
+
     private async Task<IHtmlDocument> HomeOfAsync(string email)
     {
         using var client = _factory.NewClient();
