@@ -109,7 +109,45 @@ internal static partial class DemoData
 
         await IssueCertificatesAsync(db, time, programme.Id, setup?.Coordinator ?? (await users.FindByEmailAsync("coordinator@demo.local"))!.Id);
 
-        // Publishing the 2010 company and programme reports goes here.
+        await PublishHistoricalReportsAsync(db, programme, setup?.Coordinator ?? (await users.FindByEmailAsync("coordinator@demo.local"))!.Id);
+    }
+
+    /// <summary>
+    /// The reports handed out at the final session: each company's report published on its first day (1 March 2011)
+    /// and the programme report on its last (2 March 2011), as version 1 — once; a database that has them keeps them.
+    /// </summary>
+    private static async Task PublishHistoricalReportsAsync(AppDbContext db, Programme programme, string coordinatorId)
+    {
+        if (await db.PublishedReports.AnyAsync(r => r.ProgrammeId == programme.Id))
+        {
+            return;
+        }
+
+        var final = programme.Sessions.MaxBy(s => s.Number)!;
+        var coordinator = await db.Users.Where(u => u.Id == coordinatorId).Select(u => u.DisplayName).SingleAsync();
+        var companies = await db.Enrolments.AsNoTracking()
+            .Where(e => e.ProgrammeId == programme.Id && e.ArchivedAt == null)
+            .Select(e => e.CompanyId)
+            .ToListAsync();
+        foreach (var company in await Reports.CompanyReportBuilder.BuildManyAsync(db, programme.Id, companies, final.StartDate, CancellationToken.None))
+        {
+            db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
+                programme.Id, company.CompanyId, null, Reports.ReportVersions.ToJson(company), Reports.ReportVersions.HashOf(company),
+                final.StartDate, final.StartDate, coordinatorId, coordinator, At(final.StartDate, 16)));
+        }
+
+        var lastDay = final.StartDate.AddDays(final.Days - 1);
+        var report = (await Reports.ProgrammeReportBuilder.BuildAsync(db, programme.Id, new FixedClock(At(lastDay, 12)), CancellationToken.None))!;
+        db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
+            programme.Id, null, null, Reports.ReportVersions.ToJson(report), Reports.ReportVersions.HashOf(report),
+            lastDay, final.StartDate, coordinatorId, coordinator, At(lastDay, 12)));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A clock stopped at one moment: the programme report is read as on the day it was handed out.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>

@@ -109,6 +109,44 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
     }
 
     [Fact]
+    public async Task Demo_manager_opens_the_company_report_and_its_pdf_from_the_landing_page()
+    {
+        await SeedAsync();
+        using var client = _factory.NewClient();
+        await CpTrainingFactory.SignInAsync(client, "manager@demo.local", DemoData.DefaultPassword);
+        var home = await client.GetDocumentAsync("/home");
+        var report = await client.GetDocumentAsync(home.QuerySelector("#company-report-link")!.GetAttribute("href")!);
+        Assert.Equal("Kherson Cotton Textile Mill", report.QuerySelector("#report-company")!.TextContent.Trim());
+        var pdf = await client.GetAsync(home.QuerySelector("#company-report-pdf")!.GetAttribute("href")!);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("Kherson Cotton Textile Mill", await Poppler.TextAsync(await pdf.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_2010_programme_has_its_reports_published_at_the_final_session()
+    {
+        await SeedAsync();
+        await SeedAsync();
+        await using var db = _factory.NewDbContext();
+        var programme = await db.Programmes.AsNoTracking().Include(p => p.Enrolments).SingleAsync(p => p.Name == DemoData.HistoricalProgrammeName);
+        var published = await db.PublishedReports.AsNoTracking().Where(r => r.ProgrammeId == programme.Id).ToListAsync();
+
+        // One version 1 per company (on 1 March 2011, the final session's first day) and the programme report on its last (2 March).
+        Assert.Equal(programme.Enrolments.Select(e => (Guid?)e.CompanyId).Order(), published.Where(r => r.CompanyId != null).Select(r => r.CompanyId).Order());
+        Assert.All(published, r => Assert.Equal(1, r.Version));
+        Assert.All(published.Where(r => r.CompanyId != null), r => Assert.Equal(new DateOnly(2011, 3, 1), r.ReportDate));
+        Assert.Equal(new DateOnly(2011, 3, 2), Assert.Single(published, r => r.CompanyId == null).ReportDate);
+
+        // The coordinator reads it: all four sessions held, every company in the pipeline's programme.
+        using var client = _factory.NewClient();
+        await CpTrainingFactory.SignInAsync(client, "coordinator@demo.local", DemoData.DefaultPassword);
+        var report = await client.GetDocumentAsync($"/programmes/{programme.Id}/report/versions/1");
+        Assert.Null(report.QuerySelector("#draft-mark"));
+        Assert.Equal(4, report.QuerySelectorAll("#sessions-held tbody tr").Length);
+        Assert.Equal(programme.Enrolments.Count, report.QuerySelectorAll("section.report-company").Length);
+    }
+
+    [Fact]
     public async Task Demo_trainer_sees_their_two_companies()
     {
         await SeedAsync();
