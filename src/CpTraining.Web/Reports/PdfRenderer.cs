@@ -34,7 +34,9 @@ public sealed class PdfUnavailableException(string message, Exception? inner = n
 
 /// <summary>
 /// Prints report HTML to PDF with headless Chromium through Playwright. One browser per process, launched on first
-/// use and relaunched when it dies; each render gets its own browser context (tab). At most
+/// use and relaunched when it dies. Renders use tabs of one browser context that are kept open between renders (a
+/// tab whose renderer has its fonts loaded prints a report several times faster than a new one); a tab that was
+/// stopped or failed is closed, never reused. At most
 /// <see cref="PdfOptions.MaxConcurrency"/> renders run at once; each has a timeout and stops when the request is
 /// aborted. PDFs are cached by the content hash of the snapshot they were made from, so an unchanged report is
 /// printed once.
@@ -47,6 +49,8 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
     private readonly SemaphoreSlim _launch = new(1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IBrowserContext? _context;
+    private readonly System.Collections.Concurrent.ConcurrentBag<IPage> _idle = [];
     private int _launches;
 
     /// <summary>Why the last launch or render failed, with the fix; null when the last one worked.</summary>
@@ -145,31 +149,84 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
 
     private async Task<byte[]> PrintAsync(PdfDocument document, CancellationToken cancellationToken)
     {
-        var browser = await BrowserAsync(cancellationToken);
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var page = await TabAsync(cancellationToken);
+        var reusable = false;
+        try
         {
-            JavaScriptEnabled = false, // reports are static HTML and SVG
-            Locale = document.Language,
-        });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(_options.TimeoutSeconds * 1_000f);
+            page.SetDefaultTimeout(_options.TimeoutSeconds * 1_000f);
 
-        // Closing the context stops Chromium's work when the request is aborted or the time is up.
-        await using var stop = cancellationToken.Register(() => _ = context.CloseAsync());
-        await page.SetContentAsync(document.Html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken);
-        return await page.PdfAsync(new PagePdfOptions
+            // Closing the tab stops Chromium's work when the request is aborted or the time is up.
+            await using var stop = cancellationToken.Register(() => _ = page.CloseAsync());
+            await page.SetContentAsync(document.Html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken);
+            var pdf = await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "A4",
+                Landscape = document.Landscape,
+                PrintBackground = true,
+                PreferCSSPageSize = false,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = HeaderFooter(document.HeaderText, null, null),
+                FooterTemplate = HeaderFooter(document.FooterText, document.PageLabel, document.OfLabel),
+                Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
+                Tagged = true,
+                Outline = true,
+            }).WaitAsync(cancellationToken);
+            reusable = !cancellationToken.IsCancellationRequested && !page.IsClosed;
+            return pdf;
+        }
+        finally
         {
-            Format = "A4",
-            Landscape = document.Landscape,
-            PrintBackground = true,
-            PreferCSSPageSize = false,
-            DisplayHeaderFooter = true,
-            HeaderTemplate = HeaderFooter(document.HeaderText, null, null),
-            FooterTemplate = HeaderFooter(document.FooterText, document.PageLabel, document.OfLabel),
-            Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
-            Tagged = true,
-            Outline = true,
-        }).WaitAsync(cancellationToken);
+            if (reusable)
+            {
+                _idle.Add(page);
+            }
+            else
+            {
+                await CloseQuietlyAsync(page);
+            }
+        }
+    }
+
+    /// <summary>An idle tab of the current browser, or a new one (in the one context, JavaScript off: reports are static HTML and SVG).</summary>
+    private async Task<IPage> TabAsync(CancellationToken cancellationToken)
+    {
+        var browser = await BrowserAsync(cancellationToken);
+        while (_idle.TryTake(out var idle))
+        {
+            if (!idle.IsClosed && idle.Context.Browser == browser)
+            {
+                return idle;
+            }
+
+            await CloseQuietlyAsync(idle);
+        }
+
+        await _launch.WaitAsync(cancellationToken);
+        try
+        {
+            if (_context is null || _context.Browser != browser)
+            {
+                _context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+            }
+
+            return await _context.NewPageAsync();
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(IPage page)
+    {
+        try
+        {
+            await page.CloseAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // the tab or its browser is already gone
+        }
     }
 
     /// <summary>
@@ -226,6 +283,11 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
 
     private async Task ForgetBrowserAsync()
     {
+        _context = null;
+        while (_idle.TryTake(out _))
+        {
+        }
+
         var browser = Interlocked.Exchange(ref _browser, null);
         if (browser is not null)
         {

@@ -51,7 +51,9 @@ public sealed class ReportJourneyTests(BrowserFactory factory) : IClassFixture<B
         await Expect(page.Locator("#draft-mark")).ToBeVisibleAsync();
         await Expect(page.Locator("#financing tbody")).ToContainTextAsync("Counter-current rinsing");
         await Expect(page.Locator("#financing tbody")).ToContainTextAsync("3.3");
+        await page.ScreenshotAsync("company-report");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#pdf-link"));
+        await download.SaveAsAsync(Path.Combine(Path.GetTempPath(), "cptraining-company-report.pdf"));
         var text = await PdfTextAsync(await download.PathAsync());
         Assert.Contains("Kherson Textile Finishing", text, StringComparison.Ordinal);
         Assert.Contains("Counter-current rinsing", text, StringComparison.Ordinal);
@@ -68,12 +70,14 @@ public sealed class ReportJourneyTests(BrowserFactory factory) : IClassFixture<B
         await desk.WaitForURLAsync($"**/programmes/{programme.Id}/report/versions/1");
         await Expect(desk.Locator("#report-version")).ToHaveTextAsync("Version 1");
         await Expect(desk.Locator("#draft-mark")).ToHaveCountAsync(0);
+        await desk.ScreenshotAsync("programme-report-version-1");
         await desk.GotoAsync($"/programmes/{programme.Id}/report");
         await desk.ClickAsync("#share-links-link");
         await desk.FillAsync("#Input_Recipient", "Dnipro Green Fund — O. Petrenko");
         await desk.FillAsync("#Input_Days", "30");
         await desk.ClickAsync("#create-link-button");
         var link = await desk.Locator("#new-link").InputValueAsync();
+        await desk.ScreenshotAsync("share-links");
         Assert.StartsWith(factory.ServerAddress.TrimEnd('/') + "/shared/", link, StringComparison.Ordinal);
 
         // 3. The investor: a fresh browser with no account opens the published report and its PDF.
@@ -84,7 +88,9 @@ public sealed class ReportJourneyTests(BrowserFactory factory) : IClassFixture<B
         await Expect(investor.Locator("#report-version")).ToHaveTextAsync("Version 1");
         await Expect(investor.Locator("#pipeline")).ToContainTextAsync("Counter-current rinsing");
         await Expect(investor.Locator("#shared-note")).ToContainTextAsync("Dnipro Green Fund — O. Petrenko");
+        await investor.ScreenshotAsync("shared-programme-report");
         var investorPdf = await investor.RunAndWaitForDownloadAsync(() => investor.ClickAsync("#pdf-link"));
+        await investorPdf.SaveAsAsync(Path.Combine(Path.GetTempPath(), "cptraining-programme-report.pdf"));
         Assert.Contains("Kherson Textile Finishing", await PdfTextAsync(await investorPdf.PathAsync()), StringComparison.Ordinal);
 
         // 4. Both uses are in the coordinator's log; once revoked, the link opens nothing.
