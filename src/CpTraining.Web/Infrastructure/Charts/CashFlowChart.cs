@@ -153,7 +153,10 @@ public sealed class CashFlowChart
                 "g",
                 A("class", cssClass),
                 El("line", A("x1", x), A("y1", top), A("x2", x), A("y2", bottom), A("stroke", PaybackColour), A("stroke-width", 1.5), A("stroke-dasharray", "5 3")),
-                Text(x + 4, labelY, $"{label}: {FormatNumber(t, culture, "N2")}", A("font-size", Axes.TickFontSize), A("fill", PaybackColour), A("font-weight", "600"))));
+                // Written beside the line on the side with room: right of it in the left half, left of it in the right half.
+                x < (left + right) / 2
+                    ? Text(x + 4, labelY, $"{label}: {FormatNumber(t, culture, "N2")}", A("font-size", Axes.TickFontSize), A("fill", PaybackColour), A("font-weight", "600"))
+                    : Text(x - 4, labelY, $"{label}: {FormatNumber(t, culture, "N2")}", A("text-anchor", "end"), A("font-size", Axes.TickFontSize), A("fill", PaybackColour), A("font-weight", "600"))));
         }
 
         Mark(SimplePayback, SimplePaybackLabel, "payback-simple", top + 12);
