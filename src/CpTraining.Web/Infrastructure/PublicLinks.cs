@@ -20,4 +20,17 @@ internal static class PublicLinks
         var request = url.ActionContext.HttpContext.Request;
         return url.Page(pageName, null, values, request.Scheme)!;
     }
+
+    /// <summary>
+    /// An absolute link to <paramref name="path"/> (starting with "/") kept exactly as given — URLs the app generates
+    /// are lower-cased, which a case-sensitive token in the path must not be.
+    /// </summary>
+    public static string AbsolutePath(this HttpRequest request, IConfiguration configuration, string path)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var configured = configuration["CPTRAINING_PUBLIC_URL"];
+        return Uri.TryCreate(configured, UriKind.Absolute, out var publicUrl)
+            ? $"{publicUrl.Scheme}://{publicUrl.Authority}{path}"
+            : $"{request.Scheme}://{request.Host}{path}";
+    }
 }

@@ -190,4 +190,21 @@ public sealed class ShareLinkTests : IClassFixture<CpTrainingFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync(s.ShareLinks)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_link_is_built_on_the_configured_public_address_not_the_requests_host()
+    {
+        var s = await ReportSeed.CreateAsync(_factory);
+        var maria = await _factory.ClientAsync(s.Maria);
+        await maria.PostFormAsync(s.AlphaReport, [], s.AlphaReport + "?handler=Consent");
+        var coordinator = await _factory.ClientAsync(s.Coordinator);
+        await ReportSeed.PublishAsync(coordinator, s.AlphaReport);
+
+        using var production = _factory.WithWebHostBuilder(b => b.UseSetting("CPTRAINING_PUBLIC_URL", "https://cp.example.org"));
+        using var client = production.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await CpTrainingFactory.SignInAsync(client, s.Coordinator.Email!);
+        await client.PostFormAsync(s.ShareLinks, Financing(s.Alpha), s.ShareLinks + "?handler=Create");
+        var link = (await client.GetDocumentAsync(s.ShareLinks)).QuerySelector("#new-link")!.GetAttribute("value")!;
+        Assert.Matches("^https://cp\\.example\\.org/shared/[A-Za-z0-9_-]{43}$", link);
+    }
 }

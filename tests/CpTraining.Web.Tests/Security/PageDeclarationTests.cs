@@ -36,7 +36,7 @@ public sealed class PageDeclarationTests(CpTrainingFactory factory) : IClassFixt
             .ToList();
 
         Assert.Equal(
-            ["/Account/AccessDenied", "/Account/ForgotPassword", "/Account/Login", "/Account/Logout", "/Account/ResetPassword", "/Certificates/Verify", "/Culture", "/Error", "/Index"],
+            ["/Account/AccessDenied", "/Account/ForgotPassword", "/Account/Login", "/Account/Logout", "/Account/ResetPassword", "/Certificates/Verify", "/Culture", "/Error", "/Index", "/Reports/SharedReport"],
             anonymous);
     }
 }

@@ -28,7 +28,7 @@ public sealed record ShareableCompany(Guid Id, string Name, bool HasConsent, boo
 /// The link is shown once, right after it is made: only its hash is stored.
 /// </summary>
 [Authorize]
-public sealed class ShareLinksModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ShareLinksModel(AppDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int DefaultDays = 14;
 
@@ -95,7 +95,7 @@ public sealed class ShareLinksModel(AppDbContext db, TimeProvider time, IStringL
             db.ShareLinks.Add(link);
             db.Record(time, _userId, id, "share-link.created", link.Recipient, null, $"{scope} {companyId} until {link.ExpiresAt:O}");
             await db.SaveChangesAsync();
-            TempData["NewShareLink"] = $"{Request.Scheme}://{Request.Host}/shared/{token}";
+            TempData["NewShareLink"] = Request.AbsolutePath(configuration, "/shared/" + token); // CPTRAINING_PUBLIC_URL when set
             TempData["Success"] = t["The link for {0} is made; copy it now: it is shown only once.", link.Recipient].Value;
             return RedirectToPage(new { id });
         }
