@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace CpTraining.Web.Reports;
@@ -22,5 +24,27 @@ public sealed class ReportPrinter(PdfRenderer pdf, ViewRenderer views, IWebHostE
             new PdfDocument(page, heading.Title, heading.Author, heading.Language, heading.Header, heading.Footer, t["page"], t["of"]),
             PrintDocument.Hash(page + heading.Header + heading.Footer),
             http.RequestAborted);
+    }
+
+    /// <summary>
+    /// The page's PDF download: prints in the report's <paramref name="language"/> (the heading is made in it too, so
+    /// "page X of Y" and the title match the document); when Chromium cannot print, back to the page
+    /// (<paramref name="routeValues"/>) with the reason in TempData["PdfProblem"], which the report pages show.
+    /// </summary>
+    public async Task<IActionResult> FileAsync<TModel>(PageModel page, string viewPath, TModel model, string language, Func<ReportHeading> heading, string fileName, object? routeValues)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(heading);
+        using var culture = ReportCulture.Use(language);
+        try
+        {
+            var bytes = await PrintAsync(page.HttpContext, viewPath, model, heading());
+            return page.File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(fileName));
+        }
+        catch (PdfUnavailableException ex)
+        {
+            page.TempData["PdfProblem"] = ex.Message;
+            return page.RedirectToPage(routeValues);
+        }
     }
 }

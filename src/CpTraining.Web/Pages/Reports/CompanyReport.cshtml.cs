@@ -57,15 +57,10 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     /// <summary>Freezes the current data as the next published version (coordinators and administrators).</summary>
     public async Task<IActionResult> OnPostPublishAsync(Guid id, Guid companyId)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, a => a.Coordinates);
         if (access is null)
         {
-            return NotFound();
-        }
-
-        if (!access.Coordinates)
-        {
-            return Forbid();
+            return refused!;
         }
 
         try
@@ -81,10 +76,9 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
         }
         catch (DomainException ex)
         {
-            var refused = await LoadAsync(id, companyId);
-            if (refused is not null)
+            if (await LoadAsync(id, companyId) is { } gone)
             {
-                return refused;
+                return gone;
             }
 
             ModelState.AddDomainError(ex, t);
@@ -95,15 +89,10 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     /// <summary>A manager of the company consents to its financing needs being shared with investors.</summary>
     public async Task<IActionResult> OnPostConsentAsync(Guid id, Guid companyId)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, a => a.IsCompanyManager);
         if (access is null)
         {
-            return NotFound();
-        }
-
-        if (!access.IsCompanyManager)
-        {
-            return Forbid();
+            return refused!;
         }
 
         var inForce = await db.FinancingConsents.AnyAsync(c => c.ProgrammeId == id && c.CompanyId == companyId && c.WithdrawnAt == null);
@@ -122,15 +111,10 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     /// <summary>The manager withdraws the consent: every financing link of the company stops working at once.</summary>
     public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid id, Guid companyId)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, a => a.IsCompanyManager);
         if (access is null)
         {
-            return NotFound();
-        }
-
-        if (!access.IsCompanyManager)
-        {
-            return Forbid();
+            return refused!;
         }
 
         var now = time.GetUtcNow();
@@ -158,41 +142,25 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     }
 
     /// <summary>Prints a report document, or goes back to the page with Chromium's problem in words.</summary>
-    internal static async Task<IActionResult> PrintAsync(PageModel page, ReportPrinter printer, IStringLocalizer t, CompanyReportView report, string fileName)
+    internal static Task<IActionResult> PrintAsync(PageModel page, ReportPrinter printer, IStringLocalizer t, CompanyReportView report, string fileName)
     {
         var snapshot = report.Snapshot;
-
-        using var language = ReportCulture.Use(snapshot.Language); // printed in the programme's language, header and footer included
-        try
-        {
-            var bytes = await printer.PrintAsync(page.HttpContext, DocumentView, report, new ReportHeading(
-                t["Cleaner Production report: {0}", snapshot.CompanyName],
-                snapshot.Organisers,
-                snapshot.Language,
-                snapshot.CompanyName + " · " + snapshot.ProgrammeName + (report.IsDraft
-                    ? " · " + t["Draft"].Value.ToUpper(System.Globalization.CultureInfo.CurrentCulture)
-                    : " · " + t["Version {0}", report.Version ?? 0]),
-                snapshot.Organisers));
-            return page.File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(fileName));
-        }
-        catch (PdfUnavailableException ex)
-        {
-            page.TempData["PdfProblem"] = ex.Message;
-            return page.RedirectToPage(new { id = snapshot.ProgrammeId, companyId = snapshot.CompanyId, version = report.Version });
-        }
+        return printer.FileAsync(page, DocumentView, report, snapshot.Language, () => new ReportHeading(
+            t["Cleaner Production report: {0}", snapshot.CompanyName],
+            snapshot.Organisers,
+            snapshot.Language,
+            snapshot.CompanyName + " · " + snapshot.ProgrammeName + (report.IsDraft
+                ? " · " + t["Draft"].Value.ToUpper(System.Globalization.CultureInfo.CurrentCulture)
+                : " · " + t["Version {0}", report.Version ?? 0]),
+            snapshot.Organisers), fileName, new { id = snapshot.ProgrammeId, companyId = snapshot.CompanyId, version = report.Version });
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid companyId)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write: false);
         if (access is null)
         {
-            return NotFound();
-        }
-
-        if (!access.MayView)
-        {
-            return Forbid();
+            return refused;
         }
 
         Access = access;

@@ -38,15 +38,10 @@ public sealed class CompanyReportVersionModel(AppDbContext db, ReportPrinter pri
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid companyId, int version)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write: false);
         if (access is null)
         {
-            return NotFound();
-        }
-
-        if (!access.MayView)
-        {
-            return Forbid();
+            return refused;
         }
 
         if (await ReportVersions.LoadAsync<CompanyReportSnapshot>(db, id, companyId, version, HttpContext.RequestAborted) is not { } found)

@@ -80,28 +80,17 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
     }
 
     /// <summary>Prints a programme report document in the programme's language, or goes back with Chromium's problem.</summary>
-    internal static async Task<IActionResult> PrintAsync(PageModel page, ReportPrinter printer, IStringLocalizer t, ProgrammeReportView report, string fileName)
+    internal static Task<IActionResult> PrintAsync(PageModel page, ReportPrinter printer, IStringLocalizer t, ProgrammeReportView report, string fileName)
     {
         var snapshot = report.Snapshot;
-
-        using var language = ReportCulture.Use(snapshot.Language); // the running header and footer in the programme's language too
-        try
-        {
-            var bytes = await printer.PrintAsync(page.HttpContext, DocumentView, report, new ReportHeading(
-                t["Programme report: {0}", snapshot.ProgrammeName],
-                snapshot.Organisers,
-                snapshot.Language,
-                snapshot.ProgrammeName + (report.IsDraft
-                    ? " · " + t["Draft"].Value.ToUpper(CultureInfo.CurrentCulture)
-                    : " · " + t["Version {0}", report.Version ?? 0]),
-                snapshot.Organisers));
-            return page.File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(fileName));
-        }
-        catch (PdfUnavailableException ex)
-        {
-            page.TempData["PdfProblem"] = ex.Message;
-            return page.RedirectToPage();
-        }
+        return printer.FileAsync(page, DocumentView, report, snapshot.Language, () => new ReportHeading(
+            t["Programme report: {0}", snapshot.ProgrammeName],
+            snapshot.Organisers,
+            snapshot.Language,
+            snapshot.ProgrammeName + (report.IsDraft
+                ? " · " + t["Draft"].Value.ToUpper(CultureInfo.CurrentCulture)
+                : " · " + t["Version {0}", report.Version ?? 0]),
+            snapshot.Organisers), fileName, routeValues: null); // back to the page asked for (draft, version or share link)
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -54,23 +54,13 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
             return await ProgrammeReportModel.PrintAsync(this, printer, t, programme, $"{programme.Snapshot.ProgrammeName} report v{programme.Version}.pdf");
         }
 
-        try
-        {
-            var report = Financing!;
-            using var language = ReportCulture.Use(report.Snapshot.Language); // the running header and footer in the programme's language too
-            var bytes = await printer.PrintAsync(HttpContext, FinancingView, report, new ReportHeading(
-                t["Financing needs: {0}", report.Snapshot.CompanyName],
-                report.Snapshot.Organisers,
-                report.Snapshot.Language,
-                report.Snapshot.CompanyName + " · " + report.Snapshot.ProgrammeName,
-                report.Snapshot.Organisers));
-            return File(bytes, "application/pdf", Infrastructure.Files.FileInspector.SanitiseFileName(report.Snapshot.CompanyName + " financing needs.pdf"));
-        }
-        catch (PdfUnavailableException ex)
-        {
-            TempData["PdfProblem"] = ex.Message;
-            return RedirectToPage(new { token });
-        }
+        var report = Financing!.Snapshot;
+        return await printer.FileAsync(this, FinancingView, Financing, report.Language, () => new ReportHeading(
+            t["Financing needs: {0}", report.CompanyName],
+            report.Organisers,
+            report.Language,
+            report.CompanyName + " · " + report.ProgrammeName,
+            report.Organisers), report.CompanyName + " financing needs.pdf", new { token });
     }
 
     private async Task<IActionResult?> LoadAsync(string token, ShareAccessOutcome wanted)

@@ -64,16 +64,21 @@ public sealed record WorksheetAccess(
     /// enrolled in the programme, Forbid when the user may not read them (or, with <paramref name="write"/>, change
     /// them), else the access and no refusal.
     /// </summary>
-    public static async Task<(WorksheetAccess? Access, IActionResult? Refused)> CheckAsync(AppDbContext db, PageModel page, Guid programmeId, Guid companyId, bool write)
+    public static Task<(WorksheetAccess? Access, IActionResult? Refused)> CheckAsync(AppDbContext db, PageModel page, Guid programmeId, Guid companyId, bool write) =>
+        CheckAsync(db, page, programmeId, companyId, write ? a => a.MayEdit : a => a.MayView);
+
+    /// <summary>The same check with the right the page needs (e.g. <see cref="Coordinates"/> to publish a report).</summary>
+    public static async Task<(WorksheetAccess? Access, IActionResult? Refused)> CheckAsync(AppDbContext db, PageModel page, Guid programmeId, Guid companyId, Func<WorksheetAccess, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(allowed);
         var access = await ForCompanyAsync(db, page.User, programmeId, companyId);
         if (access is null)
         {
             return (null, page.NotFound());
         }
 
-        return (write ? access.MayEdit : access.MayView) ? (access, null) : (null, page.Forbid());
+        return allowed(access) ? (access, null) : (null, page.Forbid());
     }
 
     /// <summary>Null when the company is not enrolled in the programme (or either does not exist).</summary>
