@@ -89,10 +89,11 @@ builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services 
 // Authorization: every page requires a signed-in user unless it says [AllowAnonymous].
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-    .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrator))
-    .AddPolicy(Policies.ManageProgrammes, p => p.RequireRole(Roles.Administrator, Roles.Coordinator));
-builder.Services.AddScoped<IAuthorizationHandler, ProgrammeAuthorizationHandler>();
-builder.Services.AddScoped<IAuthorizationHandler, CompanyAuthorizationHandler>();
+    .AddPolicy(Policies.Administration, p => p.AddRequirements(new OperationRequirement(Operation.Administer)))
+    .AddPolicy(Policies.ManageProgrammes, p => p.AddRequirements(new OperationRequirement(Operation.CreateProgrammes)));
+builder.Services.AddScoped<AccessControl>();
+builder.Services.AddSingleton<IAuthorizationHandler, AccountOperationHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, ResourceOperationHandler>();
 
 // Localisation: English (the resource keys) and Ukrainian.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -135,7 +136,6 @@ builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp")
 builder.Services.AddHostedService<OutboxSender>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CpTraining.Web.Pages.Tasks.TaskNotifier>();
-builder.Services.AddScoped<CpTraining.Web.Pages.Notifications.UnreadNotifications>();
 
 // "Due in 3 days" and "overdue" reminders (TaskReminders:Enabled, TaskReminders:Interval; off in the Testing environment).
 builder.Services.AddHostedService<CpTraining.Web.Pages.Tasks.TaskReminders>();

@@ -1,6 +1,6 @@
 namespace CpTraining.Web.Identity;
 
-/// <summary>Account-wide roles. What a person may do in one programme is decided per programme (see <see cref="ProgrammeAuthorizationHandler"/>).</summary>
+/// <summary>Account-wide roles. What a person may do in one programme is decided per programme (see <see cref="Standing"/>).</summary>
 public static class Roles
 {
     public const string Administrator = "Administrator";

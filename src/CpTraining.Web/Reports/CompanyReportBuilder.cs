@@ -4,7 +4,6 @@ using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Options;
-using CpTraining.Web.Pages.Worksheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Reports;
@@ -94,7 +93,7 @@ public static class CompanyReportBuilder
             var companyId = head.Id;
             var own = team.Where(m => m.CompanyId == companyId).ToList();
             var first = sheets.FirstOrDefault(s => s.CompanyId == companyId);
-            var currency = first?.Currency ?? WorksheetAccess.CurrencyOf(programme.Country);
+            var currency = first?.Currency ?? Currencies.DefaultFor(programme.Country);
             var register = new Domain.Options.OptionsRegisterSnapshot(
                 programmeId,
                 companyId,

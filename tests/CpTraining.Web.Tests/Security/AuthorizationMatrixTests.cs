@@ -304,7 +304,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
     }
 
     /// <summary>Programme P with companies A and B, programme Q, and one account per kind of user.</summary>
-    public sealed class World : CpTrainingFactory
+    public class World : CpTrainingFactory
     {
         private readonly Dictionary<Who, HttpClient> _clients = [];
         private readonly SemaphoreSlim _gate = new(1, 1);
@@ -565,7 +565,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             return string.Join("\n", parts);
         }
 
-        private static string Email(Who who) => who switch
+        protected static string Email(Who who) => who switch
         {
             Who.Administrator => "administrator@test.local",
             Who.CoordinatorOfP => "coordinator-p@test.local",

@@ -15,13 +15,13 @@ namespace CpTraining.Web.Pages.Accounts;
 /// invite coordinators, trainers, engineers and managers; only administrators may create administrators.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class CreateModel(UserManager<AppUser> users, AppDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateModel(UserManager<AppUser> users, AppDbContext db, AccessControl access, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<string> AllowedRoles =>
-        User.IsInRole(Roles.Administrator) ? Roles.All : [Roles.Coordinator, Roles.Trainer, Roles.Engineer, Roles.Manager];
+        access.Can(Operation.Administer) ? Roles.All : [Roles.Coordinator, Roles.Trainer, Roles.Engineer, Roles.Manager];
 
     public void OnGet()
     {

@@ -16,7 +16,7 @@ namespace CpTraining.Web.Pages.Certificates;
 /// (503) instead of failing.
 /// </summary>
 [Authorize]
-public sealed class PdfModel(AppDbContext db, PdfRenderer renderer, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PdfModel(AppDbContext db, AccessControl access, PdfRenderer renderer, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -30,8 +30,9 @@ public sealed class PdfModel(AppDbContext db, PdfRenderer renderer, IConfigurati
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, certificate.ProgrammeId);
-        if (certificate.UserId != standing.UserId && !standing.MayManage)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(certificate.ProgrammeId);
+        if (certificate.UserId != standing.UserId && !standing.Can(Operation.ManageProgramme, inProgramme))
         {
             return Forbid();
         }

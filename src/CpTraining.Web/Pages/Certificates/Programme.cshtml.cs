@@ -17,7 +17,7 @@ namespace CpTraining.Web.Pages.Certificates;
 /// it runs under the programme's row lock and a unique index allows one certificate per person and programme.
 /// </summary>
 [Authorize]
-public sealed class ProgrammeModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProgrammeModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;
 
@@ -128,8 +128,9 @@ public sealed class ProgrammeModel(AppDbContext db, TimeProvider time, IStringLo
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.MayManage)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.ManageProgramme, inProgramme))
         {
             return Forbid();
         }

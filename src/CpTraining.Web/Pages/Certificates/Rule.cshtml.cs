@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Certificates;
 /// other unknowingly. Every change is audited with the rule before and after.
 /// </summary>
 [Authorize]
-public sealed class RuleModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RuleModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;
 
@@ -135,8 +135,9 @@ public sealed class RuleModel(AppDbContext db, TimeProvider time, IStringLocaliz
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.MayManage)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.ManageProgramme, inProgramme))
         {
             return Forbid();
         }

@@ -22,7 +22,7 @@ namespace CpTraining.Web.Pages.EmissionFactors;
 /// override: the second save is refused (PostgreSQL xmin), their input kept.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>The units a factor may be per (fuels per TJ or GJ, electricity per MWh, heat per Gcal).</summary>
     public static readonly IReadOnlyList<Unit> FactorUnits = [Unit.MegawattHour, Unit.Gigajoule, Unit.Terajoule, Unit.Gigacalorie];
@@ -67,7 +67,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        if (!await MayEditAsync())
+        if (!access.Can(Operation.CreateProgrammes))
         {
             return Forbid();
         }
@@ -168,7 +168,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, uint version)
     {
-        if (!await MayEditAsync())
+        if (!access.Can(Operation.CreateProgrammes))
         {
             return Forbid();
         }
@@ -215,12 +215,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     private static string Describe(string? country, EnergyCarrier carrier, decimal tonnes, Unit perUnit) =>
         $"{country ?? "all countries"} / {carrier}: {tonnes.ToString(CultureInfo.InvariantCulture)} t CO2/{perUnit.Symbol()}";
 
-    private async Task<bool> MayEditAsync() =>
-        (await authorization.AuthorizeAsync(User, Policies.ManageProgrammes)).Succeeded;
-
     private async Task LoadAsync()
     {
-        MayEdit = await MayEditAsync();
+        MayEdit = access.Can(Operation.CreateProgrammes);
         Overrides = await db.EmissionFactors.AsNoTracking()
             .OrderBy(f => f.Country == null ? 0 : 1).ThenBy(f => f.Country).ThenBy(f => f.Carrier)
             .Select(f => new OverrideRow(f.Id, f.Country, f.Carrier, f.TonnesCo2, f.PerUnit, f.Source, f.UpdatedAt, EF.Property<uint>(f, "Version")))

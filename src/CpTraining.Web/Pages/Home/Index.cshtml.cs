@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Security.Claims;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
@@ -20,7 +18,7 @@ namespace CpTraining.Web.Pages.Home;
 /// only the person's own rows are read.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvider time) : PageModel
 {
     public ProgrammeCard? Current { get; private set; }
 
@@ -33,20 +31,17 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync()
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        IsAdministrator = User.IsInRole(Roles.Administrator);
+        var standing = await access.StandingAsync();
+        var userId = standing.UserId;
+        IsAdministrator = standing.Can(Operation.Administer);
 
-        // The person's open home-task work: their company's (as an engineer of an active enrolment), or given to them.
-        Expression<Func<Submission, bool>> open = s =>
-            (s.Status == SubmissionStatus.NotStarted || s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned)
-            && (s.UserId == userId
-                || (s.UserId == null
-                    && db.ProgrammeMembers.Any(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId && m.Role == ProgrammeRole.Engineer && m.CompanyId == s.CompanyId)
-                    && db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null)));
+        // The person's open home-task work (Operation.DoWork), and the submitted work waiting for them as the companies' trainer.
+        var open = standing.WorkToDo(db.Submissions, db.Enrolments)
+            .Where(s => s.Status == SubmissionStatus.NotStarted || s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned);
+        var toReview = standing.CoachedWork(db.Submissions).Where(s => s.Status == SubmissionStatus.Submitted);
 
-        // 1. The programmes the person may see, with their own roles in each (archived companies' people have none).
-        var programmes = await db.Programmes.AsNoTracking()
-            .VisibleTo(User)
+        // 1. The programmes the person may see (their roles in each come from the standing: archived companies' people have none).
+        var programmes = await standing.VisibleProgrammes(db.Programmes.AsNoTracking())
             .Select(p => new
             {
                 p.Id,
@@ -54,24 +49,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 p.City,
                 p.Country,
                 p.TimeZoneId,
-                Roles = p.Members
-                    .Where(m => m.UserId == userId
-                        && (m.CompanyId == null || p.Enrolments.Any(e => e.CompanyId == m.CompanyId && e.ArchivedAt == null)))
-                    .Select(m => new { m.Role, m.CompanyId })
-                    .ToList(),
                 Sessions = p.Sessions.OrderBy(s => s.Number)
                     .Select(s => new SessionView(s.Id, s.Number, s.StartDate, s.Days, s.Venue, s.DailyStart, s.DailyEnd, s.IsFinal))
                     .ToList(),
 
                 // Home tasks, in the same query: the person's open work, and the submitted work waiting for them as
                 // the company's trainer.
-                OpenTasks = db.Submissions.Where(s => s.ProgrammeId == p.Id).Where(open).Count(),
-                NearestDue = db.Submissions.Where(s => s.ProgrammeId == p.Id).Where(open)
+                OpenTasks = open.Count(s => s.ProgrammeId == p.Id),
+                NearestDue = open.Where(s => s.ProgrammeId == p.Id)
                     .Min(s => (DateOnly?)(s.ExtendedUntil != null && s.ExtendedUntil > s.DueDate ? s.ExtendedUntil.Value : s.DueDate)),
-                ToReview = db.Submissions.Count(s => s.ProgrammeId == p.Id
-                    && s.Status == SubmissionStatus.Submitted
-                    && p.Members.Any(m => m.UserId == userId && m.Role == ProgrammeRole.Trainer)
-                    && (s.CompanyId == null || p.Enrolments.Any(e => e.CompanyId == s.CompanyId && e.TrainerUserId == userId && e.ArchivedAt == null))),
+                ToReview = toReview.Count(s => s.ProgrammeId == p.Id),
 
                 // The person's own certificate of completion (not a revoked one), also in the same query.
                 CertificateId = db.Certificates.Where(c => c.ProgrammeId == p.Id && c.UserId == userId && c.RevokedAt == null).Select(c => (Guid?)c.Id).FirstOrDefault(),
@@ -80,11 +67,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         // 2. The companies the person coaches, with their team sizes (trainers only).
         var coached = new List<CoachedCompany>();
-        if (programmes.Exists(p => p.Roles.Exists(r => r.Role == ProgrammeRole.Trainer)))
+        if (standing.Coached.Any(c => c.IsActive))
         {
-            coached = await db.Enrolments.AsNoTracking()
-                .Where(e => e.TrainerUserId == userId && e.ArchivedAt == null
-                    && db.ProgrammeMembers.Any(m => m.ProgrammeId == e.ProgrammeId && m.UserId == userId && m.Role == ProgrammeRole.Trainer))
+            coached = await standing.CoachedCompanies(db.Enrolments.AsNoTracking())
                 .Select(e => new CoachedCompany(
                     e.ProgrammeId,
                     e.CompanyId,
@@ -100,8 +85,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 p.City,
                 p.Country,
                 time.TodayIn(p.TimeZoneId),
-                p.Roles.Select(r => r.Role).Distinct().Order().ToList(),
-                p.Roles.Select(r => r.CompanyId).FirstOrDefault(c => c is not null),
+                RolesIn(standing, p.Id).Select(r => r.Role).Distinct().Order().ToList(),
+                RolesIn(standing, p.Id).Select(r => r.CompanyId).FirstOrDefault(c => c is not null),
                 p.Sessions,
                 coached.Where(c => c.ProgrammeId == p.Id).OrderBy(c => c.Name, StringComparer.CurrentCulture).ToList())
             {
@@ -121,6 +106,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             Company = await LoadCompanyAsync(Current.Id, companyId);
         }
     }
+
+    /// <summary>The person's roles in the programme (engineers and managers only while their company is active).</summary>
+    private static IEnumerable<Membership> RolesIn(Standing standing, Guid programmeId) =>
+        standing.Memberships.Where(m => m.ProgrammeId == programmeId && m.IsActive);
 
     /// <summary>The programme running today (the latest begun, if several), else the next to begin, else the latest to end.</summary>
     internal static ProgrammeCard? ChooseCurrent(IReadOnlyList<ProgrammeCard> cards) =>

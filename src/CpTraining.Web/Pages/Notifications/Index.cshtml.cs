@@ -20,7 +20,7 @@ namespace CpTraining.Web.Pages.Notifications;
 public sealed class IndexModel(
     AppDbContext db,
     UserManager<AppUser> users,
-    UnreadNotifications unreadNotifications,
+    AccessControl access,
     TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -101,6 +101,6 @@ public sealed class IndexModel(
             .OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id)
             .Take(Shown)
             .ToListAsync();
-        Unread = await unreadNotifications.CountAsync(User);
+        Unread = (await access.StandingAsync()).UnreadNotifications;
     }
 }

@@ -3,9 +3,9 @@ using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
-using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,6 +34,7 @@ namespace CpTraining.Web.Pages.Options;
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class AchievedModel(
+    AccessControl accessControl,
     AppDbContext db,
     IAntiforgery antiforgery,
     TimeProvider time,
@@ -47,7 +48,7 @@ public sealed class AchievedModel(
 
     public InputModel Input { get; set; } = new();
 
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public CpOption Option { get; private set; } = null!;
 
@@ -367,7 +368,7 @@ public sealed class AchievedModel(
             .Where(o => o.Id == optionId)
             .Select(o => new { o.ProgrammeId, o.CompanyId })
             .SingleOrDefaultAsync();
-        var access = head is null ? null : await WorksheetAccess.ForCompanyAsync(db, User, head.ProgrammeId, head.CompanyId);
+        var access = head is null ? null : await accessControl.EnrolledCompanyAsync(head.ProgrammeId, head.CompanyId);
         if (access is null)
         {
             return NotFound();

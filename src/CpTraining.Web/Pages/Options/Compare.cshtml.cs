@@ -1,6 +1,6 @@
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
-using CpTraining.Web.Pages.Worksheets;
+using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,13 +13,13 @@ namespace CpTraining.Web.Pages.Options;
 /// abatement cost curve and the payback chart. Readers of the company's worksheets may see it.
 /// </summary>
 [Authorize]
-public sealed class CompareModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CompareModel(AppDbContext db, AccessControl accessControl, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ComparisonView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid companyId, string? sort, OptionCategory? category, OptionKind? kind, OptionStatus? status, string? basis)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var access = await accessControl.EnrolledCompanyAsync(id, companyId);
         if (access is null)
         {
             return NotFound();

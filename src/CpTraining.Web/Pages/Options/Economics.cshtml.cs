@@ -5,9 +5,9 @@ using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Charts;
-using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,12 +24,12 @@ namespace CpTraining.Web.Pages.Options;
 /// version (xmin): a save over someone else's change is refused with the input kept.
 /// </summary>
 [Authorize]
-public sealed class EconomicsModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Blank investment rows offered below the filled ones.</summary>
     public const int BlankLines = 2;
 
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public CpOption Option { get; private set; } = null!;
 
@@ -276,7 +276,7 @@ public sealed class EconomicsModel(AppDbContext db, TimeProvider time, IStringLo
             return NotFound();
         }
 
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, option.ProgrammeId, option.CompanyId, write);
+        var (access, refused) = await accessControl.CompanyAsync(this, option.ProgrammeId, option.CompanyId, write ? Operation.WorkOnCompany : Operation.SeeCompany);
         if (refused is not null)
         {
             return refused;

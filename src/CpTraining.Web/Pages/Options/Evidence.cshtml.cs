@@ -1,6 +1,6 @@
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure.Files;
-using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ namespace CpTraining.Web.Pages.Options;
 /// file, guessed or copied, is 404 like an unknown id. Sent by <see cref="StoredFileResult"/>.
 /// </summary>
 [Authorize]
-public sealed class EvidenceModel(AppDbContext db) : PageModel
+public sealed class EvidenceModel(AppDbContext db, AccessControl accessControl) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid optionId, Guid fileId)
     {
@@ -22,7 +22,7 @@ public sealed class EvidenceModel(AppDbContext db) : PageModel
             .Where(o => o.Id == optionId)
             .Select(o => new { o.ProgrammeId, o.CompanyId, EvidenceFileIds = EF.Property<Guid[]>(o, "_evidenceFileIds") })
             .SingleOrDefaultAsync();
-        var access = option is null ? null : await WorksheetAccess.ForCompanyAsync(db, User, option.ProgrammeId, option.CompanyId);
+        var access = option is null ? null : await accessControl.EnrolledCompanyAsync(option.ProgrammeId, option.CompanyId);
         if (option is null || access is null)
         {
             return NotFound();

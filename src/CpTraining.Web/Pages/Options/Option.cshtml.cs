@@ -3,6 +3,7 @@ using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Authorization;
@@ -18,13 +19,13 @@ namespace CpTraining.Web.Pages.Options;
 /// them (and the figures typed in over them), its technical evaluation, and its status in the workflow. One handler
 /// per form; every form carries the option's row version (xmin), so a save made after someone else's change is
 /// refused with a message and the user's input kept. Rights are the company's worksheet rights
-/// (<see cref="WorksheetAccess"/>); managers read only. Only streams of this company's worksheets in this programme
+/// (<see cref="EnrolledCompany"/>); managers read only. Only streams of this company's worksheets in this programme
 /// can be linked.
 /// </summary>
 [Authorize]
-public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class OptionModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public CpOption Option { get; private set; } = null!;
 
@@ -346,7 +347,7 @@ public sealed class OptionModel(AppDbContext db, TimeProvider time, IStringLocal
             return NotFound();
         }
 
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, head.ProgrammeId, head.CompanyId, write);
+        var (access, refused) = await accessControl.CompanyAsync(this, head.ProgrammeId, head.CompanyId, write ? Operation.WorkOnCompany : Operation.SeeCompany);
         if (refused is not null)
         {
             return refused;

@@ -1,5 +1,6 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
+using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure.Files;
 using CpTraining.Web.Pages.EmissionFactors;
@@ -71,7 +72,7 @@ public static class OptionsRegister
             .OrderBy(w => w.CreatedAt)
             .Select(w => w.Currency)
             .FirstOrDefaultAsync(cancellationToken);
-        currency ??= Worksheets.WorksheetAccess.CurrencyOf(
+        currency ??= Currencies.DefaultFor(
             await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Country).SingleAsync(cancellationToken));
         return new OptionsRegisterSnapshot(programmeId, companyId, currency, await WithEvidenceNamesAsync(db, assessed.Select(a => a.Assessment.Option).ToList(), cancellationToken));
     }

@@ -1,7 +1,7 @@
 using CpTraining.Domain.Options;
+using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,11 +12,11 @@ namespace CpTraining.Web.Pages.Options;
 
 /// <summary>
 /// Every option of every company of a programme side by side, for the programme's coordinators, its trainers and
-/// administrators (<see cref="ProgrammeStanding.SeesAllCompanies"/>); engineers and managers see their own company's
+/// administrators (<see cref="Operation.SeeAllCompanies"/>); engineers and managers see their own company's
 /// comparison instead. Loaded with the same fixed number of queries as the company page.
 /// </summary>
 [Authorize]
-public sealed class ProgrammeCompareModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProgrammeCompareModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ComparisonView View { get; private set; } = null!;
 
@@ -28,12 +28,12 @@ public sealed class ProgrammeCompareModel(AppDbContext db, IStringLocalizer<Shar
             return NotFound();
         }
 
-        if (!(await ProgrammeStanding.LoadAsync(db, User, id)).SeesAllCompanies)
+        if (!await access.CanAsync(Operation.SeeAllCompanies, new ProgrammeResource(id)))
         {
             return Forbid();
         }
 
-        var fallback = WorksheetAccess.CurrencyOf(programme.Country);
+        var fallback = Currencies.DefaultFor(programme.Country);
         var (companies, options, sheets, factors) = await OptionComparison.LoadAsync(db, id, null, fallback);
         var waste = string.Equals(basis, "waste", StringComparison.OrdinalIgnoreCase);
         var result = OptionComparison.Compute(companies, options, sheets, factors, waste);

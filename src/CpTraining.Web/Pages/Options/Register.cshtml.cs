@@ -2,7 +2,7 @@ using System.Security.Claims;
 using CpTraining.Domain;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
-using CpTraining.Web.Pages.Worksheets;
+using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,14 +14,14 @@ namespace CpTraining.Web.Pages.Options;
 /// <summary>
 /// A company's Cleaner Production options in one programme, sorted into the three DESIRE piles, filterable by
 /// category, kind and status, and the form that adds one. Rights are the company's worksheet rights
-/// (<see cref="WorksheetAccess"/>): whoever may see the company reads, its engineers, trainer and the coordinators
+/// (<see cref="EnrolledCompany"/>): whoever may see the company reads, its engineers, trainer and the coordinators
 /// add. The number is the company's next (max + 1), taken under a lock on the programme row so that two people adding
 /// at once cannot take the same one.
 /// </summary>
 [Authorize]
-public sealed class RegisterModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RegisterModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
@@ -107,7 +107,7 @@ public sealed class RegisterModel(AppDbContext db, TimeProvider time, IStringLoc
 
     private async Task<IActionResult?> CheckAsync(Guid id, Guid companyId, bool write)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, write ? Operation.WorkOnCompany : Operation.SeeCompany);
         Access = access ?? Access;
         return refused;
     }

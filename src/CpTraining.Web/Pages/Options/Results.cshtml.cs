@@ -1,7 +1,7 @@
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure.Files;
-using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,9 +16,9 @@ namespace CpTraining.Web.Pages.Options;
 /// Readers of the company's worksheets may read it.
 /// </summary>
 [Authorize]
-public sealed class ResultsModel(AppDbContext db) : PageModel
+public sealed class ResultsModel(AppDbContext db, AccessControl accessControl) : PageModel
 {
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public OptionTotalsView Totals { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public sealed class ResultsModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid companyId)
     {
-        var access = await WorksheetAccess.ForCompanyAsync(db, User, id, companyId);
+        var access = await accessControl.EnrolledCompanyAsync(id, companyId);
         if (access is null)
         {
             return NotFound();

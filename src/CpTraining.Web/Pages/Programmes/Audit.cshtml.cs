@@ -9,7 +9,7 @@ namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>The programme's audit log (enrolments, teams, roles): its coordinators and administrators only.</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class AuditModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class AuditModel(AppDbContext db, AccessControl access) : PageModel
 {
     public const int PageSize = 500;
 
@@ -25,7 +25,7 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded)
+        if (!await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id)))
         {
             return Forbid();
         }

@@ -11,7 +11,7 @@ namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>The programme's sessions as an iCalendar file (one VEVENT per session; UID = session id, so re-imports update).</summary>
 [Authorize]
-public sealed class CalendarModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CalendarModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -21,7 +21,7 @@ public sealed class CalendarModel(AppDbContext db, IAuthorizationService authori
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.View)).Succeeded)
+        if (!await access.CanAsync(Operation.SeeProgramme, new ProgrammeResource(id)))
         {
             return Forbid();
         }

@@ -11,7 +11,7 @@ namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>A programme as a timeline of its sessions. Any member of the programme may view it.</summary>
 [Authorize]
-public sealed class DetailsModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, AccessControl access, TimeProvider time) : PageModel
 {
     public ProgrammeView Programme { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.View)).Succeeded)
+        if (!await access.CanAsync(Operation.SeeProgramme, new ProgrammeResource(id)))
         {
             return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }
@@ -40,9 +40,9 @@ public sealed class DetailsModel(AppDbContext db, IAuthorizationService authoriz
 
         Programme = programme;
         Today = time.TodayIn(programme.TimeZoneId);
-        CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
-        CanViewAttendance = (await Attendance.AttendanceRights.LoadAsync(db, User, id)).MayViewAll;
-        CanReadReport = (await ProgrammeStanding.LoadAsync(db, User, id)).SeesAllCompanies;
+        CanManage = await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id));
+        CanViewAttendance = await access.CanAsync(Operation.SeeAllCompanies, new ProgrammeResource(id));
+        CanReadReport = CanViewAttendance;
         return Page();
     }
 }

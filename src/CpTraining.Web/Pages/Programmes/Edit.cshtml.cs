@@ -12,7 +12,7 @@ namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>The programme's coordinators (and administrators) change its details.</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -88,7 +88,7 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
             return NotFound();
         }
 
-        return (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded ? null : Forbid();
+        return await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id)) ? null : Forbid();
     }
 
     public sealed class InputModel : ProgrammeForm

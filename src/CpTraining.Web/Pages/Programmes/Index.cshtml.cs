@@ -14,7 +14,7 @@ namespace CpTraining.Web.Pages.Programmes;
 /// venue, so it is filtered after loading (an organisation runs tens of programmes, not thousands).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public SessionStatus? Status { get; set; }
@@ -33,8 +33,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task OnGetAsync()
     {
-        var visible = await db.Programmes.AsNoTracking()
-            .VisibleTo(User)
+        var visible = await (await access.StandingAsync()).VisibleProgrammes(db.Programmes.AsNoTracking())
             .Select(p => new
             {
                 p.Id,

@@ -1,8 +1,8 @@
 using CpTraining.Domain;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Pages.Worksheets;
 using CpTraining.Web.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,13 +20,13 @@ namespace CpTraining.Web.Pages.Reports;
 /// needs with investors. The web page and the PDF render the same document from the same snapshot.
 /// </summary>
 [Authorize]
-public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CompanyReportModel(AppDbContext db, AccessControl accessControl, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DocumentView = "/Pages/Reports/_CompanyReportDocument.cshtml";
 
     public CompanyReportView Report { get; private set; } = null!;
 
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     /// <summary>The published versions, newest first.</summary>
     public IReadOnlyList<ReportVersionSummary> Versions { get; private set; } = [];
@@ -57,7 +57,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     /// <summary>Freezes the current data as the next published version (coordinators and administrators).</summary>
     public async Task<IActionResult> OnPostPublishAsync(Guid id, Guid companyId)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, a => a.Coordinates);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, Operation.PublishReports);
         if (access is null)
         {
             return refused!;
@@ -89,7 +89,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     /// <summary>A manager of the company consents to its financing needs being shared with investors.</summary>
     public async Task<IActionResult> OnPostConsentAsync(Guid id, Guid companyId)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, a => a.IsCompanyManager);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, Operation.ConsentToSharing);
         if (access is null)
         {
             return refused!;
@@ -111,7 +111,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
     /// <summary>The manager withdraws the consent: every financing link of the company stops working at once.</summary>
     public async Task<IActionResult> OnPostWithdrawConsentAsync(Guid id, Guid companyId)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, a => a.IsCompanyManager);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, Operation.ConsentToSharing);
         if (access is null)
         {
             return refused!;
@@ -157,7 +157,7 @@ public sealed class CompanyReportModel(AppDbContext db, TimeProvider time, Repor
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid companyId)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write: false);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, Operation.SeeCompany);
         if (access is null)
         {
             return refused;

@@ -1,6 +1,6 @@
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
-using CpTraining.Web.Pages.Worksheets;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +14,11 @@ namespace CpTraining.Web.Pages.Reports;
 /// balances do not show), with its PDF. Readable by the same people as the draft; every version stays downloadable.
 /// </summary>
 [Authorize]
-public sealed class CompanyReportVersionModel(AppDbContext db, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CompanyReportVersionModel(AppDbContext db, AccessControl accessControl, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public CompanyReportView Report { get; private set; } = null!;
 
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public PublishedReport Published { get; private set; } = null!;
 
@@ -38,7 +38,7 @@ public sealed class CompanyReportVersionModel(AppDbContext db, ReportPrinter pri
 
     private async Task<IActionResult?> LoadAsync(Guid id, Guid companyId, int version)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write: false);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, Operation.SeeCompany);
         if (access is null)
         {
             return refused;

@@ -21,7 +21,7 @@ namespace CpTraining.Web.Pages.Reports;
 /// see <see cref="ProgrammeReportVersionModel"/>); investors read the latest published version through share links.
 /// </summary>
 [Authorize]
-public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DocumentView = "/Pages/Reports/_ProgrammeReportDocument.cshtml";
 
@@ -49,8 +49,9 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
     /// <summary>Freezes the programme report as its next published version (coordinators and administrators).</summary>
     public async Task<IActionResult> OnPostPublishAsync(Guid id)
     {
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.MayManage)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.PublishReports, inProgramme))
         {
             return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }
@@ -95,8 +96,9 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.SeesAllCompanies)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }
@@ -109,7 +111,7 @@ public sealed class ProgrammeReportModel(AppDbContext db, TimeProvider time, Rep
         }
 
         Report = new ProgrammeReportView(snapshot, ProgrammeReportFigures.Of(snapshot), IsDraft: true);
-        MayPublish = standing.MayManage;
+        MayPublish = standing.Can(Operation.PublishReports, inProgramme);
         (Today, FinalSessionStart) = await ReportVersions.CalendarAsync(db, time, id, cancellation);
         Versions = await ReportVersions.ListAsync(db, id, null, cancellation);
         ChangedSinceLatest = Versions.Count == 0 || Versions[0].ContentHash != ReportVersions.HashOf(snapshot);

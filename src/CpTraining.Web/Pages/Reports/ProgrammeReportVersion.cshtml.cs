@@ -15,7 +15,7 @@ namespace CpTraining.Web.Pages.Reports;
 /// draft (the programme's coordinators and trainers, administrators); investors get it through share links.
 /// </summary>
 [Authorize]
-public sealed class ProgrammeReportVersionModel(AppDbContext db, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProgrammeReportVersionModel(AppDbContext db, AccessControl access, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ProgrammeReportView Report { get; private set; } = null!;
 
@@ -33,8 +33,9 @@ public sealed class ProgrammeReportVersionModel(AppDbContext db, ReportPrinter p
 
     private async Task<IActionResult?> LoadAsync(Guid id, int version)
     {
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.SeesAllCompanies)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }

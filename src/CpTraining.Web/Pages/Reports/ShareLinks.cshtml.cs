@@ -28,7 +28,7 @@ public sealed record ShareableCompany(Guid Id, string Name, bool HasConsent, boo
 /// The link is shown once, right after it is made: only its hash is stored.
 /// </summary>
 [Authorize]
-public sealed class ShareLinksModel(AppDbContext db, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ShareLinksModel(AppDbContext db, AccessControl access, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int DefaultDays = 14;
 
@@ -139,8 +139,9 @@ public sealed class ShareLinksModel(AppDbContext db, TimeProvider time, IConfigu
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.MayManage)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.ShareReports, inProgramme))
         {
             return Forbid();
         }

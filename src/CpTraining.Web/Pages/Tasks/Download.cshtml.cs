@@ -14,7 +14,7 @@ namespace CpTraining.Web.Pages.Tasks;
 /// The file is sent by <see cref="StoredFileResult"/> (streamed, as an attachment, with nosniff and a sandbox CSP).
 /// </summary>
 [Authorize]
-public sealed class DownloadModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DownloadModel(AppDbContext db, AccessControl access) : PageModel
 {
     /// <summary>Replaces the app's page CSP for file responses: nothing in them may run or load anything.</summary>
     public const string FileContentSecurityPolicy = StoredFileResult.ContentSecurityPolicy;
@@ -33,7 +33,7 @@ public sealed class DownloadModel(AppDbContext db, IAuthorizationService authori
         bool allowed;
         if (file.OwnerKind == FileOwnerKind.Submission)
         {
-            var rights = await SubmissionRights.LoadAsync(db, User, file.OwnerId);
+            var rights = await SubmissionRights.LoadAsync(db, access, file.OwnerId);
             if (rights is null)
             {
                 return NotFound();
@@ -49,7 +49,7 @@ public sealed class DownloadModel(AppDbContext db, IAuthorizationService authori
                 return NotFound();
             }
 
-            allowed = (await authorization.AuthorizeAsync(User, new ProgrammeResource(programmeId.Value), ProgrammeOperations.View)).Succeeded;
+            allowed = await access.CanAsync(Operation.SeeProgramme, new ProgrammeResource(programmeId.Value));
         }
         else
         {

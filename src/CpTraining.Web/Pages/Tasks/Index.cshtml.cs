@@ -1,7 +1,6 @@
-using System.Security.Claims;
 using CpTraining.Domain.HomeTasks;
-using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,26 +14,15 @@ namespace CpTraining.Web.Pages.Tasks;
 /// work first. Anyone signed in may open it; it lists only their own work. Two queries however many tasks there are.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvider time) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-
-        // The same rules as SubmissionRights.MayView for the people who do the work, as one set-based filter:
-        // company work of a team the user belongs to (engineer or manager), individual work given to the user.
-        var submissions = await db.Submissions.AsNoTracking()
-            .Where(s =>
-                (s.UserId == null
-                    && db.ProgrammeMembers.Any(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId && m.CompanyId == s.CompanyId
-                        && (m.Role == ProgrammeRole.Engineer || m.Role == ProgrammeRole.Manager))
-                    && db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null))
-                || (s.UserId == userId
-                    && db.ProgrammeMembers.Any(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId
-                        && (m.Role == ProgrammeRole.Engineer || m.Role == ProgrammeRole.AdvisorInTraining))
-                    && (s.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null))))
+        // Company work of a team the person belongs to (engineer or manager), individual work given to them.
+        var standing = await access.StandingAsync();
+        var submissions = await standing.OwnWork(db.Submissions.AsNoTracking(), db.Enrolments)
             .Include(s => s.Versions) // lateness of handed-in work is a property of its versions
             .ToListAsync();
         if (submissions.Count == 0)

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -7,74 +7,45 @@ using Microsoft.EntityFrameworkCore;
 namespace CpTraining.Web.Pages.Tasks;
 
 /// <summary>
-/// What one user may do with one company's (or person's) work on a home task, read in one query. The rules follow
-/// <see cref="CompanyAuthorizationHandler"/>: administrators and the programme's coordinators see and review all work
-/// and may reopen it after the cut-off; the company's assigned trainer reviews it and grants extensions up to the
-/// cut-off; other trainers of the programme read it; the company's engineers write it and its managers read it while
-/// the company is actively enrolled; work given to one person is written by that person. Nobody else sees it.
+/// What the signed-in person may do with one piece of home-task work: <see cref="Operation.SeeWork"/>,
+/// <see cref="Operation.DoWork"/> and <see cref="Operation.ReviewWork"/> on it (the rules are in <see cref="Standing"/>).
 /// </summary>
-public sealed record SubmissionRights(
-    Guid SubmissionId,
-    Guid ProgrammeId,
-    Guid? CompanyId,
-    string UserId,
-    bool MayView,
-    bool MayWork,
-    bool MayReview,
-    bool IsCoordinator)
+public sealed record SubmissionRights(Guid SubmissionId, WorkResource Work, Standing Standing)
 {
+    public Guid ProgrammeId => Work.ProgrammeId;
+
+    public Guid? CompanyId => Work.CompanyId;
+
+    public string UserId => Standing.UserId;
+
+    public bool MayView => Standing.Can(Operation.SeeWork, Work);
+
+    public bool MayWork => Standing.Can(Operation.DoWork, Work);
+
+    public bool MayReview => Standing.Can(Operation.ReviewWork, Work);
+
     /// <summary>Grant extensions: coordinators (beyond and after the cut-off too) and reviewers (up to the cut-off).</summary>
     public bool MayExtend => MayReview;
 
+    /// <summary>Administrators and the programme's coordinators: reopen work after the cut-off.</summary>
+    public bool IsCoordinator => Standing.Can(Operation.ManageProgramme, new ProgrammeResource(ProgrammeId));
+
     /// <summary>Null when the submission does not exist (so the page answers 404 for it and for a guessed id alike).</summary>
-    public static async Task<SubmissionRights?> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid submissionId)
+    public static async Task<SubmissionRights?> LoadAsync(AppDbContext db, AccessControl access, Guid submissionId)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var row = await db.Submissions.AsNoTracking()
-            .Where(s => s.Id == submissionId)
-            .Select(s => new
-            {
+        var work = await WorkAsync(db, db.Submissions.Where(s => s.Id == submissionId));
+        return work is null ? null : new SubmissionRights(submissionId, work, await access.StandingAsync());
+    }
+
+    /// <summary>The work resource of the one submission <paramref name="submission"/> selects, or null.</summary>
+    public static Task<WorkResource?> WorkAsync(AppDbContext db, IQueryable<Submission> submission) =>
+        submission.AsNoTracking()
+            .Select(s => new WorkResource(
                 s.ProgrammeId,
                 s.CompanyId,
                 s.UserId,
-                Enrolment = db.Enrolments
-                    .Where(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId)
-                    .Select(e => new { e.TrainerUserId, e.ArchivedAt })
-                    .FirstOrDefault(),
-                Roles = db.ProgrammeMembers
-                    .Where(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId)
-                    .Select(m => new { m.Role, m.CompanyId })
-                    .ToList(),
-            })
-            .SingleOrDefaultAsync();
-        if (row is null)
-        {
-            return null;
-        }
-
-        var isAdministrator = user.IsInRole(Roles.Administrator);
-        var coordinates = isAdministrator
-            || (row.Roles.Exists(r => r.Role == ProgrammeRole.Coordinator) && user.IsInRole(Roles.Coordinator));
-        var trains = row.Roles.Exists(r => r.Role == ProgrammeRole.Trainer);
-        var active = row.CompanyId is null || row.Enrolment is { ArchivedAt: null };
-        var trainsThisCompany = trains && active
-            && (row.CompanyId is null || row.Enrolment?.TrainerUserId == userId);
-        var inTeam = active && row.CompanyId is not null && row.Roles.Exists(r => r.CompanyId == row.CompanyId);
-        var engineer = active && row.CompanyId is not null
-            && row.Roles.Exists(r => r.CompanyId == row.CompanyId && r.Role == ProgrammeRole.Engineer);
-        var isTheIndividual = row.UserId is not null && row.UserId == userId
-            && row.Roles.Exists(r => r.Role is ProgrammeRole.Engineer or ProgrammeRole.AdvisorInTraining) && active;
-        var mayWork = row.UserId is null ? engineer : isTheIndividual;
-        return new SubmissionRights(
-            submissionId,
-            row.ProgrammeId,
-            row.CompanyId,
-            userId,
-            MayView: coordinates || trains || (row.UserId is null ? inTeam : isTheIndividual || (inTeam && trains)),
-            MayWork: mayWork,
-            MayReview: coordinates || trainsThisCompany,
-            IsCoordinator: coordinates);
-    }
+                s.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null)))
+            .SingleOrDefaultAsync()!;
 }
 
 /// <summary>Who to tell about a piece of work: the people who write it, and the trainer who reviews it.</summary>

@@ -4,6 +4,7 @@ using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
 using CpTraining.Web.Pages.Options;
@@ -45,6 +46,7 @@ namespace CpTraining.Web.Pages.Tasks;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public sealed class WorkModel(
     AppDbContext db,
+    AccessControl access,
     IAntiforgery antiforgery,
     TimeProvider time,
     TaskNotifier notifier,
@@ -156,7 +158,7 @@ public sealed class WorkModel(
 
     public async Task<IActionResult> OnGetAsync(Guid submissionId)
     {
-        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        var rights = await SubmissionRights.LoadAsync(db, access, submissionId);
         if (rights is null)
         {
             return NotFound();
@@ -512,7 +514,7 @@ public sealed class WorkModel(
     /// </summary>
     private async Task<IActionResult?> PrepareAsync(Guid submissionId)
     {
-        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        var rights = await SubmissionRights.LoadAsync(db, access, submissionId);
         if (rights is null)
         {
             return NotFound();

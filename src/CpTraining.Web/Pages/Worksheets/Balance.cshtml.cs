@@ -20,7 +20,7 @@ namespace CpTraining.Web.Pages.Worksheets;
 /// three collections (split query) and the stored emission factors.
 /// </summary>
 [Authorize]
-public sealed class BalanceModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Show the data reconciliation section.</summary>
     [BindProperty(SupportsGet = true)]
@@ -103,11 +103,11 @@ public sealed class BalanceModel(AppDbContext db, IAuthorizationService authoriz
     }
 
     /// <summary>
-    /// Read access: <see cref="CompanyOperations.View"/> on the worksheet's company in its programme (administrators,
+    /// Read access: <see cref="Operation.SeeCompany"/> on the worksheet's company in its programme (administrators,
     /// the programme's coordinators and trainers, the company's engineers and managers while enrolled).
     /// </summary>
     private async Task<bool> MayViewAsync(Guid programmeId, Guid companyId) =>
-        (await authorization.AuthorizeAsync(User, new CompanyResource(programmeId, companyId), CompanyOperations.View)).Succeeded;
+        await access.CanAsync(Operation.SeeCompany, new CompanyResource(programmeId, companyId));
 
     // ---- Formatting for the reader (numbers in the reader's culture, money in the worksheet's currency) ----
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,9 +19,9 @@ namespace CpTraining.Web.Pages.Worksheets;
 /// shown next to its field.
 /// </summary>
 [Authorize]
-public sealed class EditorModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditorModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public Worksheet Sheet { get; private set; } = null!;
 
@@ -272,7 +273,7 @@ public sealed class EditorModel(AppDbContext db, TimeProvider time, IStringLocal
 
     private async Task<IActionResult?> CheckAsync(Guid worksheetId, bool write)
     {
-        var access = await WorksheetAccess.LoadAsync(db, User, worksheetId);
+        var access = await WorksheetCompany.LoadAsync(db, accessControl, worksheetId);
         if (access is null)
         {
             return NotFound();

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,13 +15,13 @@ namespace CpTraining.Web.Pages.Worksheets;
 
 /// <summary>
 /// A company's balance worksheets in one programme: read by whoever may see the company, started and copied as the
-/// start of a new period by those who may write them (<see cref="WorksheetAccess"/>). Programme and company come
+/// start of a new period by those who may write them (<see cref="EnrolledCompany"/>). Programme and company come
 /// from the route only.
 /// </summary>
 [Authorize]
-public sealed class ListModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ListModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public WorksheetAccess Access { get; private set; } = null!;
+    public EnrolledCompany Access { get; private set; } = null!;
 
     public IReadOnlyList<Row> Worksheets { get; private set; } = [];
 
@@ -115,7 +116,7 @@ public sealed class ListModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
     private async Task<IActionResult?> CheckAsync(Guid id, Guid companyId, bool write)
     {
-        var (access, refused) = await WorksheetAccess.CheckAsync(db, this, id, companyId, write);
+        var (access, refused) = await accessControl.CompanyAsync(this, id, companyId, write ? Operation.WorkOnCompany : Operation.SeeCompany);
         Access = access ?? Access;
         return refused;
     }

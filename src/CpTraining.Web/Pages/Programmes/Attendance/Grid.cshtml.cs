@@ -1,6 +1,7 @@
 using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ namespace CpTraining.Web.Pages.Programmes.Attendance;
 /// The form posts back what it showed; a row that someone else changed meanwhile is not overwritten but shown.
 /// </summary>
 [Authorize]
-public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class GridModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;
 
@@ -155,8 +156,9 @@ public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocaliz
             return NotFound();
         }
 
-        var rights = await AttendanceRights.LoadAsync(db, User, id);
-        if (!rights.MayViewAll)
+        var rights = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!rights.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return Forbid();
         }
@@ -178,7 +180,7 @@ public sealed class GridModel(AppDbContext db, TimeProvider time, IStringLocaliz
 
         var participants = await Participant.LoadAsync(db, id);
         var marks = await LoadMarksAsync();
-        Grid = participants.Select(p => new GridRow(p, rights.MayRecord(p), marks.GetValueOrDefault(p.UserId))).ToList();
+        Grid = participants.Select(p => new GridRow(p, p.MayBeRecordedBy(rights, id), marks.GetValueOrDefault(p.UserId))).ToList();
         return null;
     }
 

@@ -1,5 +1,6 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace CpTraining.Web.Pages.Programmes.Attendance;
 /// whatever the number of companies: the programme and its sessions, the user's rights, the participants, the marks.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access) : PageModel
 {
     public Guid ProgrammeId { get; private set; }
 
@@ -38,8 +39,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var rights = await AttendanceRights.LoadAsync(db, User, id);
-        if (!rights.MayViewAll)
+        var rights = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!rights.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return Forbid();
         }

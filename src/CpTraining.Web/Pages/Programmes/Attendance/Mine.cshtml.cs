@@ -1,5 +1,6 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace CpTraining.Web.Pages.Programmes.Attendance;
 
 /// <summary>The signed-in participant's own attendance record: every session day and the rates. Nobody else's.</summary>
 [Authorize]
-public sealed class MineModel(AppDbContext db) : PageModel
+public sealed class MineModel(AppDbContext db, AccessControl access) : PageModel
 {
     public Guid ProgrammeId { get; private set; }
 
@@ -33,8 +34,9 @@ public sealed class MineModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var rights = await AttendanceRights.LoadAsync(db, User, id);
-        if (!rights.IsMember)
+        var rights = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!rights.Can(Operation.SeeProgramme, inProgramme))
         {
             return Forbid();
         }

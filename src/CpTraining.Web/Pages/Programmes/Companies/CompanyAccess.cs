@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -6,17 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Programmes.Companies;
 
-/// <summary>Shared by the programme's company pages: which rows a list may show, and taking access away.</summary>
+/// <summary>Shared by the programme's company pages: taking access away, naming people.</summary>
 internal static class CompanyAccess
 {
-    /// <summary>
-    /// Whether <see cref="CompanyOperations.View"/> holds for every company of the programme (administrators, its
-    /// coordinators and its trainers: <see cref="ProgrammeStanding.SeesAllCompanies"/>), so a list may show all rows
-    /// in one query; everyone else sees only the active companies whose team they are in.
-    /// </summary>
-    public static async Task<bool> SeesAllCompaniesAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId) =>
-        (await ProgrammeStanding.LoadAsync(db, user, programmeId)).SeesAllCompanies;
-
     /// <summary>
     /// Makes the people's sign-in cookies fail their next security-stamp validation, so access they lost (removed
     /// from a team, company archived) is gone at their next request instead of when the cookie expires.

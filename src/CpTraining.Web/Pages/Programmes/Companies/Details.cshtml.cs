@@ -7,7 +7,6 @@ using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Companies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +17,7 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 
 /// <summary>
 /// One company in one programme: its data, environmental problem, CP team, trainer and pilot flag. Readable per
-/// <see cref="CompanyOperations.View"/>; the team is edited per <see cref="CompanyOperations.Manage"/> (coordinators,
+/// <see cref="Operation.SeeCompany"/>; the team is edited per <see cref="Operation.ManageCompany"/> (coordinators,
 /// the assigned trainer); enrolment actions (pilot, trainer, archive, remove) are for the programme's coordinators.
 /// Programme and company come from the route only: handlers never bind them from the body, and a company that is
 /// not enrolled in this programme is not found here.
@@ -26,7 +25,7 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 [Authorize]
 public sealed class DetailsModel(
     AppDbContext db,
-    IAuthorizationService authorization,
+    AccessControl access,
     UserManager<AppUser> users,
     TimeProvider time,
     IConfiguration configuration,
@@ -60,7 +59,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid id, [FromRoute] Guid companyId)
     {
-        var denied = await CheckAsync(id, companyId, CompanyOperations.View);
+        var denied = await CheckAsync(id, companyId, Operation.SeeCompany);
         if (denied is not null)
         {
             return denied;
@@ -73,7 +72,7 @@ public sealed class DetailsModel(
     /// <summary>Adds a person to the CP team by e-mail: an existing account joins; otherwise an account is created and invited, in the same transaction.</summary>
     public async Task<IActionResult> OnPostAddPersonAsync([FromRoute] Guid id, [FromRoute] Guid companyId, [Bind(Prefix = nameof(Input))] PersonInput input)
     {
-        var denied = await CheckAsync(id, companyId, CompanyOperations.Manage);
+        var denied = await CheckAsync(id, companyId, Operation.ManageCompany);
         if (denied is not null)
         {
             return denied;
@@ -164,7 +163,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRemovePersonAsync([FromRoute] Guid id, [FromRoute] Guid companyId, Guid memberId)
     {
-        var denied = await CheckAsync(id, companyId, CompanyOperations.Manage);
+        var denied = await CheckAsync(id, companyId, Operation.ManageCompany);
         if (denied is not null)
         {
             return denied;
@@ -188,7 +187,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostPilotAsync([FromRoute] Guid id, [FromRoute] Guid companyId, bool isPilot, bool toList)
     {
-        var denied = await CheckAsync(id, companyId, ProgrammeOperations.Manage);
+        var denied = await CheckAsync(id, companyId, Operation.ManageProgramme);
         if (denied is not null)
         {
             return denied;
@@ -218,7 +217,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostTrainerAsync([FromRoute] Guid id, [FromRoute] Guid companyId, string? trainerUserId, bool toList)
     {
-        var denied = await CheckAsync(id, companyId, ProgrammeOperations.Manage);
+        var denied = await CheckAsync(id, companyId, Operation.ManageProgramme);
         if (denied is not null)
         {
             return denied;
@@ -258,7 +257,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostArchiveAsync([FromRoute] Guid id, [FromRoute] Guid companyId)
     {
-        var denied = await CheckAsync(id, companyId, ProgrammeOperations.Manage);
+        var denied = await CheckAsync(id, companyId, Operation.ManageProgramme);
         if (denied is not null)
         {
             return denied;
@@ -286,7 +285,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostRemoveAsync([FromRoute] Guid id, [FromRoute] Guid companyId)
     {
-        var denied = await CheckAsync(id, companyId, ProgrammeOperations.Manage);
+        var denied = await CheckAsync(id, companyId, Operation.ManageProgramme);
         if (denied is not null)
         {
             return denied;
@@ -345,7 +344,7 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Not found unless the company is (or was) enrolled in this programme; then the operation is checked for this company or programme.</summary>
-    private async Task<IActionResult?> CheckAsync(Guid id, Guid companyId, OperationAuthorizationRequirement operation)
+    private async Task<IActionResult?> CheckAsync(Guid id, Guid companyId, Operation operation)
     {
         var found = await db.Enrolments.AsNoTracking()
             .Where(e => e.ProgrammeId == id && e.CompanyId == companyId)
@@ -362,8 +361,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        object resource = operation == ProgrammeOperations.Manage ? new ProgrammeResource(id) : new CompanyResource(id, companyId);
-        if (!(await authorization.AuthorizeAsync(User, resource, operation)).Succeeded)
+        if (!await access.CanAsync(operation, new CompanyResource(id, companyId)))
         {
             return Forbid();
         }
@@ -394,8 +392,8 @@ public sealed class DetailsModel(
             .Select(x => new TeamRow(x.m.Id, x.m.Role, x.u.DisplayName, x.u.Email, x.u.Position, x.u.PhoneNumber))
             .ToListAsync();
         CanManageTeam = ArchivedAt is null
-            && (await authorization.AuthorizeAsync(User, new CompanyResource(id, companyId), CompanyOperations.Manage)).Succeeded;
-        CanManageEnrolment = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
+            && await access.CanAsync(Operation.ManageCompany, new CompanyResource(id, companyId));
+        CanManageEnrolment = await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id));
         if (CanManageEnrolment)
         {
             Trainers = await TrainerOption.LoadAsync(db);

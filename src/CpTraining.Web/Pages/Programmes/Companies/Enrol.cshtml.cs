@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 /// The programme comes from the route only.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EnrolModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EnrolModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ExistingInput Existing { get; set; } = new();
 
@@ -137,7 +137,7 @@ public sealed class EnrolModel(AppDbContext db, IAuthorizationService authorizat
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded)
+        if (!await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id)))
         {
             return Forbid();
         }

@@ -16,14 +16,14 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 
 /// <summary>
 /// The companies enrolled in a programme, and its CP advisors in training. Every member of the programme may open
-/// it, but sees only the rows <see cref="CompanyOperations.View"/> allows: coordinators and trainers all companies,
+/// it, but sees only the rows <see cref="Operation.SeeCompany"/> allows: coordinators and trainers all companies,
 /// engineers and managers their own company only. Coordinators add and remove advisors in training here; the
 /// company-level actions (pilot, trainer, archive, remove) post to the company's page, with its id in the route.
 /// </summary>
 [Authorize]
 public sealed class IndexModel(
     AppDbContext db,
-    IAuthorizationService authorization,
+    AccessControl access,
     UserManager<AppUser> users,
     TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
@@ -47,7 +47,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid id)
     {
-        var denied = await CheckAsync(id, ProgrammeOperations.View);
+        var denied = await CheckAsync(id, Operation.SeeProgramme);
         if (denied is not null)
         {
             return denied;
@@ -59,7 +59,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostAddAdvisorAsync([FromRoute] Guid id)
     {
-        var denied = await CheckAsync(id, ProgrammeOperations.Manage);
+        var denied = await CheckAsync(id, Operation.ManageProgramme);
         if (denied is not null)
         {
             return denied;
@@ -96,7 +96,7 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostRemoveAdvisorAsync([FromRoute] Guid id, Guid memberId)
     {
-        var denied = await CheckAsync(id, ProgrammeOperations.Manage);
+        var denied = await CheckAsync(id, Operation.ManageProgramme);
         if (denied is not null)
         {
             return denied;
@@ -130,7 +130,7 @@ public sealed class IndexModel(
 
     private string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
-    private async Task<IActionResult?> CheckAsync(Guid id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation)
+    private async Task<IActionResult?> CheckAsync(Guid id, Operation operation)
     {
         var name = await db.Programmes.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync();
         if (name is null)
@@ -138,7 +138,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), operation)).Succeeded)
+        if (!await access.CanAsync(operation, new ProgrammeResource(id)))
         {
             return Forbid();
         }
@@ -149,16 +149,12 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(Guid id)
     {
-        CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
-        SeesAll = await CompanyAccess.SeesAllCompaniesAsync(db, User, id);
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var enrolments = db.Enrolments.AsNoTracking().Where(e => e.ProgrammeId == id);
-        if (!SeesAll)
-        {
-            // Never others' rows: only the active company whose CP team the user is in.
-            enrolments = enrolments.Where(e => e.ArchivedAt == null
-                && db.ProgrammeMembers.Any(m => m.ProgrammeId == id && m.UserId == userId && m.CompanyId == e.CompanyId));
-        }
+        CanManage = await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id));
+        var standing = await access.StandingAsync();
+        SeesAll = standing.Can(Operation.SeeAllCompanies, new ProgrammeResource(id));
+
+        // Never others' rows: the rest see only the active companies whose CP team they are in.
+        var enrolments = standing.VisibleCompanies(db.Enrolments.AsNoTracking(), id);
 
         var rows = await enrolments
             .Join(db.Companies, e => e.CompanyId, c => c.Id, (e, c) => new { e, c })

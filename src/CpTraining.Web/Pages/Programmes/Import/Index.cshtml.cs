@@ -31,7 +31,7 @@ namespace CpTraining.Web.Pages.Programmes.Import;
 public sealed class IndexModel(
     AppDbContext db,
     UserManager<AppUser> users,
-    IAuthorizationService authorization,
+    AccessControl access,
     IAntiforgery antiforgery,
     IDataProtectionProvider protection,
     TimeProvider time,
@@ -176,7 +176,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(ProgrammeId), ProgrammeOperations.Manage)).Succeeded)
+        if (!await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(ProgrammeId)))
         {
             return Forbid();
         }

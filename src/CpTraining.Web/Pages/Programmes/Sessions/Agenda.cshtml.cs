@@ -9,7 +9,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 
 /// <summary>A session's agenda, laid out for reading and printing. Any member of the programme may view it.</summary>
 [Authorize]
-public sealed class AgendaModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class AgendaModel(AppDbContext db, AccessControl access) : PageModel
 {
     public AgendaView Agenda { get; private set; } = null!;
 
@@ -26,13 +26,13 @@ public sealed class AgendaModel(AppDbContext db, IAuthorizationService authoriza
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.View)).Succeeded)
+        if (!await access.CanAsync(Operation.SeeProgramme, new ProgrammeResource(id)))
         {
             return Forbid();
         }
 
         Agenda = agenda;
-        CanManage = (await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded;
+        CanManage = await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id));
         Presentations = await PresentationRow.LoadAsync(db, id, number);
         return Page();
     }

@@ -17,7 +17,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// second save is refused (PostgreSQL xmin) and shown what the first one changed; nothing is overwritten silently.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, IAuthorizationService authorization, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -85,7 +85,7 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
                     Input.DailyStart,
                     Input.DailyEnd,
                     time.TodayIn(programme.TimeZoneId),
-                    mayCorrectHeldSessions: User.IsInRole(Roles.Administrator));
+                    mayCorrectHeldSessions: access.Can(Operation.Administer));
                 return true;
             });
         }
@@ -129,7 +129,7 @@ public sealed class EditModel(AppDbContext db, IAuthorizationService authorizati
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded)
+        if (!await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id)))
         {
             return Forbid();
         }

@@ -14,7 +14,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 
 /// <summary>The programme's coordinators add, change, reorder and remove agenda items of a session.</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditAgendaModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -154,7 +154,7 @@ public sealed class EditAgendaModel(AppDbContext db, IAuthorizationService autho
             return NotFound();
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new ProgrammeResource(id), ProgrammeOperations.Manage)).Succeeded)
+        if (!await access.CanAsync(Operation.ManageProgramme, new ProgrammeResource(id)))
         {
             return Forbid();
         }

@@ -1,6 +1,7 @@
 using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Programmes.Attendance;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// the programme sees them. Changes to one session's groups are serialised by locking the session row.
 /// </summary>
 [Authorize]
-public sealed class GroupsModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class GroupsModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public List<AssignmentInput> Assignments { get; set; } = [];
@@ -127,8 +128,9 @@ public sealed class GroupsModel(AppDbContext db, IStringLocalizer<SharedResource
             return NotFound();
         }
 
-        var rights = await AttendanceRights.LoadAsync(db, User, id);
-        if (!rights.IsMember || (manage && !rights.MayManage))
+        var rights = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!rights.Can(Operation.SeeProgramme, inProgramme) || (manage && !rights.Can(Operation.ManageProgramme, inProgramme)))
         {
             return Forbid();
         }
@@ -136,7 +138,7 @@ public sealed class GroupsModel(AppDbContext db, IStringLocalizer<SharedResource
         ProgrammeId = id;
         ProgrammeName = found.Name;
         Session = found.Session;
-        CanManage = rights.MayManage;
+        CanManage = rights.Can(Operation.ManageProgramme, inProgramme);
         Participants = await Participant.LoadAsync(db, id);
         await LoadGroupsAsync();
         return null;

@@ -21,7 +21,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// assigning takes when it appends presentations); a schedule change is checked with the row version (xmin).
 /// </summary>
 [Authorize]
-public sealed class PresentationsModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PresentationsModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -173,8 +173,9 @@ public sealed class PresentationsModel(AppDbContext db, IStringLocalizer<SharedR
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.IsMember || (manage && !standing.MayManage))
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeProgramme, inProgramme) || (manage && !standing.Can(Operation.ManageProgramme, inProgramme)))
         {
             return Forbid();
         }
@@ -182,7 +183,7 @@ public sealed class PresentationsModel(AppDbContext db, IStringLocalizer<SharedR
         ProgrammeId = id;
         ProgrammeName = found.Name;
         Session = found.Session;
-        CanManage = standing.MayManage;
+        CanManage = standing.Can(Operation.ManageProgramme, inProgramme);
         await LoadPresentationsAsync();
         return null;
     }

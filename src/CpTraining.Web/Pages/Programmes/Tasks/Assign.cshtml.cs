@@ -28,7 +28,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 [Authorize]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AssignModel(AppDbContext db, AccessControl access, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Ten files of 20 MB and the form around them.</summary>
     public const long MaxRequestBytes = (FileInspector.MaxFilesPerSubmission * FileInspector.MaxFileBytes) + (1024 * 1024);
@@ -278,8 +278,9 @@ public sealed class AssignModel(AppDbContext db, TaskNotifier notifier, TimeProv
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.SeesAllCompanies)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return Forbid();
         }

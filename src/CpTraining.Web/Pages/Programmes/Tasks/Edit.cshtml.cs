@@ -22,7 +22,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 /// refused (xmin) and shown the saved dates, with their own input kept.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -120,8 +120,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, IStringLocaliz
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.MayManage)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.ManageProgramme, inProgramme))
         {
             return Forbid();
         }

@@ -15,7 +15,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 /// only their company's work. Three queries whatever the number of tasks.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvider time) : PageModel
 {
     public TaskProgramme Programme { get; private set; } = null!;
 
@@ -34,14 +34,15 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.SeesAllCompanies)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return Forbid();
         }
 
         Programme = programme;
-        CanManage = standing.MayManage;
+        CanManage = standing.Can(Operation.ManageProgramme, inProgramme);
         Today = time.TodayIn(programme.TimeZoneId);
         var rows = await db.HomeTasks.AsNoTracking()
             .Where(t => t.ProgrammeId == id)

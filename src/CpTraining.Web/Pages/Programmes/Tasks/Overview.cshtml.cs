@@ -18,10 +18,10 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 /// work given to individuals), a column per task, each cell the work's status with late/extended badges and a link
 /// to it. Filters by status, company and task; counts per status and per task; the same selection as CSV. For the
 /// people who follow every company: administrators, the programme's coordinators and its trainers
-/// (<see cref="ProgrammeStanding.SeesAllCompanies"/>). Five queries whatever the number of companies and tasks.
+/// (<see cref="Operation.SeeAllCompanies"/>). Five queries whatever the number of companies and tasks.
 /// </summary>
 [Authorize]
-public sealed class OverviewModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class OverviewModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string Late = "late";
     public const string Extended = "extended";
@@ -209,8 +209,9 @@ public sealed class OverviewModel(AppDbContext db, TimeProvider time, IStringLoc
         }
 
         // 2. The user's standing.
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.SeesAllCompanies)
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeAllCompanies, inProgramme))
         {
             return Forbid();
         }

@@ -20,7 +20,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 /// removing take the programme's row lock so positions stay 1..n without gaps.
 /// </summary>
 [Authorize]
-public sealed class TemplatesModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class TemplatesModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -242,14 +242,15 @@ public sealed class TemplatesModel(AppDbContext db, TimeProvider time, IStringLo
             return NotFound();
         }
 
-        var standing = await ProgrammeStanding.LoadAsync(db, User, id);
-        if (!standing.SeesAllCompanies || (manage && !standing.MayManage))
+        var standing = await access.StandingAsync();
+        var inProgramme = new ProgrammeResource(id);
+        if (!standing.Can(Operation.SeeAllCompanies, inProgramme) || (manage && !standing.Can(Operation.ManageProgramme, inProgramme)))
         {
             return Forbid();
         }
 
         Programme = programme;
-        CanManage = standing.MayManage;
+        CanManage = standing.Can(Operation.ManageProgramme, inProgramme);
         await LoadTemplatesAsync(id);
         return null;
     }

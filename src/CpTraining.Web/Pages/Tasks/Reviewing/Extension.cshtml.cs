@@ -3,6 +3,7 @@ using System.Globalization;
 using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// are the domain's (<see cref="Submission.GrantExtension"/>), judged on today's date at the programme's venue.
 /// </summary>
 [Authorize]
-public sealed class ExtensionModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ExtensionModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -104,7 +105,7 @@ public sealed class ExtensionModel(AppDbContext db, TimeProvider time, IStringLo
 
     private async Task<IActionResult?> LoadAsync(Guid submissionId)
     {
-        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        var rights = await SubmissionRights.LoadAsync(db, access, submissionId);
         if (rights is null)
         {
             return NotFound();

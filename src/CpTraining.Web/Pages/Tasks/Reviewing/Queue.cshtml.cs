@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using CpTraining.Domain.HomeTasks;
-using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -14,11 +12,11 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// The review queue: submitted work waiting for a decision, oldest first, limited to what this user may review —
 /// the companies they are the assigned trainer of (and individual work without a company in programmes they train
 /// in), every piece of work in the programmes they coordinate, everything for administrators. The same rule as
-/// <see cref="SubmissionRights.MayReview"/>, written as one SQL filter so the page makes one query however long the
-/// queue. Optionally also the work returned or accepted in the last <see cref="RecentDays"/> days.
+/// <see cref="Operation.ReviewWork"/>, written as one SQL filter so the page makes one query however long the
+/// queue (<see cref="Standing.ReviewableWork"/>). Optionally also the work returned or accepted in the last <see cref="RecentDays"/> days.
 /// </summary>
 [Authorize]
-public sealed class QueueModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class QueueModel(AppDbContext db, AccessControl access, TimeProvider time) : PageModel
 {
     public const int RecentDays = 14;
 
@@ -34,23 +32,9 @@ public sealed class QueueModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
-        var isAdministrator = User.IsInRole(Roles.Administrator);
-
-        // Coordinating a programme counts only with the Coordinator account role, as in ProgrammeStanding.
-        var holdsCoordinatorRole = User.IsInRole(Roles.Coordinator);
         var since = time.GetUtcNow().AddDays(-RecentDays);
         var recent = Recent;
-
-        var query = db.Submissions.AsNoTracking();
-        if (!isAdministrator)
-        {
-            query = query.Where(s =>
-                (holdsCoordinatorRole && db.ProgrammeMembers.Any(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId && m.Role == ProgrammeRole.Coordinator))
-                || (db.ProgrammeMembers.Any(m => m.ProgrammeId == s.ProgrammeId && m.UserId == userId && m.Role == ProgrammeRole.Trainer)
-                    && (s.CompanyId == null
-                        || db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null && e.TrainerUserId == userId))));
-        }
+        var query = (await access.StandingAsync()).ReviewableWork(db.Submissions.AsNoTracking());
 
         var rows = await query
             .Where(s => s.Status == SubmissionStatus.Submitted

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// refused through the row version and the reviewer's feedback is kept in the form. Reviews are never edited.
 /// </summary>
 [Authorize]
-public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>The two buttons' values.</summary>
     public const string AcceptDecision = "accept";
@@ -214,7 +215,7 @@ public sealed class ReviewModel(AppDbContext db, TaskNotifier notifier, TimeProv
 
     private async Task<IActionResult?> AuthorizeAsync(Guid submissionId)
     {
-        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        var rights = await SubmissionRights.LoadAsync(db, access, submissionId);
         if (rights is null)
         {
             return NotFound();

@@ -1,5 +1,6 @@
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// and the company see what a revision changed. Everyone who may see the work may open it.
 /// </summary>
 [Authorize]
-public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class VersionsModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     public SubmissionSummary Summary { get; private set; } = null!;
 
@@ -43,7 +44,7 @@ public sealed class VersionsModel(AppDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnGetAsync(Guid submissionId, int? from, int? to)
     {
-        var rights = await SubmissionRights.LoadAsync(db, User, submissionId);
+        var rights = await SubmissionRights.LoadAsync(db, access, submissionId);
         if (rights is null)
         {
             return NotFound();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure.Files;
 using CpTraining.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace CpTraining.Web.Pages.Worksheets.Transfer;
 /// numbers. Both as attachments with a sanitised file name made from the worksheet's name.
 /// </summary>
 [Authorize]
-public sealed class ExportModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid worksheetId, string format)
     {
@@ -28,7 +29,7 @@ public sealed class ExportModel(AppDbContext db, IStringLocalizer<SharedResource
             return NotFound();
         }
 
-        var rights = await WorksheetAccess.LoadAsync(db, User, worksheetId);
+        var rights = await WorksheetCompany.LoadAsync(db, access, worksheetId);
         if (rights is null)
         {
             return NotFound();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
+using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Programmes.Import;
 using Microsoft.AspNetCore.Antiforgery;
@@ -33,12 +34,13 @@ namespace CpTraining.Web.Pages.Worksheets.Transfer;
 [RequestFormLimits(MultipartBodyLengthLimit = StreamCsv.MaxRequestBytes, ValueLengthLimit = StreamCsv.MaxRequestBytes)]
 public sealed class ImportModel(
     AppDbContext db,
+    AccessControl access,
     IAntiforgery antiforgery,
     IDataProtectionProvider protection,
     TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {
-    public WorksheetAccess Rights { get; private set; } = null!;
+    public EnrolledCompany Rights { get; private set; } = null!;
 
     /// <summary>The checked file; null before an upload.</summary>
     public StreamImportPlan? Plan { get; private set; }
@@ -177,7 +179,7 @@ public sealed class ImportModel(
     /// <summary>The worksheet exists (404) and the user may edit it (403).</summary>
     private async Task<IActionResult?> CheckAsync(Guid worksheetId)
     {
-        var rights = await WorksheetAccess.LoadAsync(db, User, worksheetId);
+        var rights = await WorksheetCompany.LoadAsync(db, access, worksheetId);
         if (rights is null)
         {
             return NotFound();

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -7,35 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CpTraining.Web.Pages.Programmes.Attendance;
 
 /// <summary>
-/// What one user may do with a programme's attendance and groups, read in one query so that pages listing many
-/// companies stay at a constant number of queries. The rules follow <see cref="CompanyAuthorizationHandler"/>:
-/// administrators and the programme's coordinators record for everyone; a trainer records for the companies
-/// assigned to them and reads the rest; participants see only their own record.
-/// </summary>
-public sealed record AttendanceRights(string UserId, bool IsAdministrator, bool IsCoordinator, bool IsTrainer, bool IsMember)
-{
-    /// <summary>Sees the whole programme's attendance (grid and statistics).</summary>
-    public bool MayViewAll => IsAdministrator || IsCoordinator || IsTrainer;
-
-    /// <summary>Manages the programme as a whole (working groups, advisors in training).</summary>
-    public bool MayManage => IsAdministrator || IsCoordinator;
-
-    public bool MayRecord(Participant participant) =>
-        MayManage || (IsTrainer && participant.CompanyId is not null && participant.TrainerUserId == UserId);
-
-    public static async Task<AttendanceRights> LoadAsync(AppDbContext db, ClaimsPrincipal user, Guid programmeId)
-    {
-        var standing = await ProgrammeStanding.LoadAsync(db, user, programmeId);
-        return new AttendanceRights(standing.UserId, standing.IsAdministrator, standing.Coordinates, standing.Trains, standing.IsMember);
-    }
-}
-
-/// <summary>
 /// A participant of a programme: an engineer of an actively enrolled company, or a CP advisor in training
 /// (no company). Managers, trainers and coordinators are not participants.
 /// </summary>
 public sealed record Participant(string UserId, string Name, string Email, Guid? CompanyId, string? CompanyName, string? TrainerUserId)
 {
+    /// <summary>Attendance is recorded by whoever manages the participant's company (the programme, for advisors in training).</summary>
+    public bool MayBeRecordedBy(Standing standing, Guid programmeId) => CompanyId is { } companyId
+        ? standing.Can(Operation.ManageCompany, new CompanyResource(programmeId, companyId))
+        : standing.Can(Operation.ManageProgramme, new ProgrammeResource(programmeId));
+
     /// <summary>All participants in one query, ordered by company (advisors in training last) and name.</summary>
     public static async Task<IReadOnlyList<Participant>> LoadAsync(AppDbContext db, Guid programmeId)
     {
