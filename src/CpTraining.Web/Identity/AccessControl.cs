@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
@@ -23,23 +24,32 @@ public sealed class AccessControl(AppDbContext db, IHttpContextAccessor http)
 
     public async Task<bool> CanAsync(Operation operation, Resource resource) => (await StandingAsync()).Can(operation, resource);
 
-    public async Task<Standing> StandingAsync()
-    {
-        if (_standing is not null)
-        {
-            return _standing;
-        }
+    public async Task<Standing> StandingAsync() => (await StandingWithAsync<object>(null)).Standing;
 
+    /// <summary>
+    /// The standing and, in the same SQL command, facts about the object the page asks about (null when it does not
+    /// exist): a page that checks one object costs one command, however many checks follow. When the standing is
+    /// already loaded, only the facts are read.
+    /// </summary>
+    public async Task<(Standing Standing, T? Facts)> StandingWithAsync<T>(Expression<Func<T?>>? facts)
+        where T : class
+    {
         var user = User;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
-            return _standing = Standing.Anonymous;
+            // Pages that check objects require a signed-in person; the fallback policy turns others away before this.
+            return (_standing ??= Standing.Anonymous, null);
         }
 
-        var row = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new
+        if (_standing is not null && facts is null)
+        {
+            return (_standing, null);
+        }
+
+        Expression<Func<AppUser, StandingRow<T>>> shape = _standing is not null
+            ? u => new StandingRow<T>()
+            : u => new StandingRow<T>
             {
                 Memberships = db.ProgrammeMembers
                     .Where(m => m.UserId == userId)
@@ -54,13 +64,21 @@ public sealed class AccessControl(AppDbContext db, IHttpContextAccessor http)
                     .Select(e => new Coaching(e.ProgrammeId, e.CompanyId, e.ArchivedAt == null))
                     .ToList(),
                 Unread = db.Notifications.Count(n => n.UserId == userId && n.ReadAt == null),
-            })
-            .AsSingleQuery()
-            .SingleOrDefaultAsync();
-        var roles = AccountRoles(user);
-        return _standing = row is null
-            ? new Standing(userId, roles, [], [])
-            : new Standing(userId, roles, row.Memberships, row.Coached) { UnreadNotifications = row.Unread };
+                Loaded = true,
+            };
+        if (facts is not null)
+        {
+            var init = (MemberInitExpression)shape.Body;
+            shape = Expression.Lambda<Func<AppUser, StandingRow<T>>>(
+                init.Update(init.NewExpression, [.. init.Bindings, Expression.Bind(typeof(StandingRow<T>).GetProperty(nameof(StandingRow<T>.Facts))!, facts.Body)]),
+                shape.Parameters);
+        }
+
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(shape).AsSingleQuery().SingleOrDefaultAsync();
+        _standing ??= row is { Loaded: true }
+            ? new Standing(userId, AccountRoles(user), row.Memberships, row.Coached) { UnreadNotifications = row.Unread }
+            : new Standing(userId, AccountRoles(user), [], []);
+        return (_standing, row?.Facts);
     }
 
     /// <summary>Forbid unless the person may do <paramref name="operation"/> to <paramref name="resource"/>.</summary>
@@ -87,20 +105,24 @@ public sealed class AccessControl(AppDbContext db, IHttpContextAccessor http)
     }
 
     /// <summary>The company as enrolled in the programme with the person's standing; null when it is not enrolled there.</summary>
-    public async Task<EnrolledCompany?> EnrolledCompanyAsync(Guid programmeId, Guid companyId)
+    public Task<EnrolledCompany?> EnrolledCompanyAsync(Guid programmeId, Guid companyId) =>
+        EnrolledCompanyAsync(db.Enrolments.Where(e => e.ProgrammeId == programmeId && e.CompanyId == companyId));
+
+    /// <summary>The one enrolment <paramref name="enrolment"/> selects (e.g. a worksheet's), read with the standing; null when there is none.</summary>
+    public async Task<EnrolledCompany?> EnrolledCompanyAsync(IQueryable<Enrolment> enrolment)
     {
-        var row = await db.Enrolments.AsNoTracking()
-            .Where(e => e.ProgrammeId == programmeId && e.CompanyId == companyId)
-            .Select(e => new
-            {
-                e.ArchivedAt,
-                Programme = db.Programmes.Where(p => p.Id == programmeId).Select(p => new { p.Name, p.Country }).Single(),
-                Company = db.Companies.Where(c => c.Id == companyId).Select(c => c.Name).Single(),
-            })
-            .SingleOrDefaultAsync();
-        return row is null
+        var (standing, facts) = await StandingWithAsync(() => enrolment
+            .Select(e => new CompanyFacts(
+                e.ProgrammeId,
+                e.CompanyId,
+                e.ArchivedAt == null,
+                db.Programmes.Where(p => p.Id == e.ProgrammeId).Select(p => p.Name).First(),
+                db.Programmes.Where(p => p.Id == e.ProgrammeId).Select(p => p.Country).First(),
+                db.Companies.Where(c => c.Id == e.CompanyId).Select(c => c.Name).First()))
+            .FirstOrDefault());
+        return facts is null
             ? null
-            : new EnrolledCompany(programmeId, companyId, row.Programme.Name, row.Programme.Country, row.Company, row.ArchivedAt is null, await StandingAsync());
+            : new EnrolledCompany(facts.ProgrammeId, facts.CompanyId, facts.ProgrammeName, facts.ProgrammeCountry, facts.CompanyName, facts.IsActive, standing);
     }
 
     /// <summary>A standing from the account roles alone (no programme roles): enough for account-wide operations.</summary>
@@ -109,6 +131,23 @@ public sealed class AccessControl(AppDbContext db, IHttpContextAccessor http)
 
     private static HashSet<string> AccountRoles(ClaimsPrincipal user) => Roles.All.Where(user.IsInRole).ToHashSet(StringComparer.Ordinal);
 }
+
+/// <summary>One row of the standing's command: the person's memberships, coached companies, unread count, and the facts asked for.</summary>
+internal sealed class StandingRow<T>
+{
+    public List<Membership> Memberships { get; init; } = [];
+
+    public List<Coaching> Coached { get; init; } = [];
+
+    public int Unread { get; init; }
+
+    /// <summary>False when only the facts were read (the standing was loaded already).</summary>
+    public bool Loaded { get; init; }
+
+    public T? Facts { get; init; }
+}
+
+internal sealed record CompanyFacts(Guid ProgrammeId, Guid CompanyId, bool IsActive, string ProgrammeName, string ProgrammeCountry, string CompanyName);
 
 /// <summary>A company enrolled in a programme, as its pages see it, with what the signed-in person may do with it.</summary>
 public sealed record EnrolledCompany(
@@ -143,9 +182,6 @@ public sealed record EnrolledCompany(
 
     /// <summary>The worksheet when the page is about one.</summary>
     public Guid? WorksheetId { get; init; }
-
-    /// <summary>The worksheet's name when the page is about one.</summary>
-    public string WorksheetName { get; init; } = string.Empty;
 
     /// <summary>The currency a new worksheet starts with (editable).</summary>
     public string DefaultCurrency => Currencies.DefaultFor(ProgrammeCountry);

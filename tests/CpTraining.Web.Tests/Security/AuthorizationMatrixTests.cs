@@ -54,7 +54,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         return data;
     }
 
-    private static readonly (string Url, Who[] MayGet, Who[]? MayPost, string? Handler)[] Pages =
+    internal static readonly (string Url, Who[] MayGet, Who[]? MayPost, string? Handler)[] Pages =
     [
         ("/programmes", Everyone, null, null),
         ("/programmes/create", Creators, Creators, null),

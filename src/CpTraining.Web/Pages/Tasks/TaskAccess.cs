@@ -1,4 +1,3 @@
-using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -33,19 +32,16 @@ public sealed record SubmissionRights(Guid SubmissionId, WorkResource Work, Stan
     /// <summary>Null when the submission does not exist (so the page answers 404 for it and for a guessed id alike).</summary>
     public static async Task<SubmissionRights?> LoadAsync(AppDbContext db, AccessControl access, Guid submissionId)
     {
-        var work = await WorkAsync(db, db.Submissions.Where(s => s.Id == submissionId));
-        return work is null ? null : new SubmissionRights(submissionId, work, await access.StandingAsync());
-    }
-
-    /// <summary>The work resource of the one submission <paramref name="submission"/> selects, or null.</summary>
-    public static Task<WorkResource?> WorkAsync(AppDbContext db, IQueryable<Submission> submission) =>
-        submission.AsNoTracking()
+        var (standing, work) = await access.StandingWithAsync(() => db.Submissions
+            .Where(s => s.Id == submissionId)
             .Select(s => new WorkResource(
                 s.ProgrammeId,
                 s.CompanyId,
                 s.UserId,
                 s.CompanyId == null || db.Enrolments.Any(e => e.ProgrammeId == s.ProgrammeId && e.CompanyId == s.CompanyId && e.ArchivedAt == null)))
-            .SingleOrDefaultAsync()!;
+            .FirstOrDefault());
+        return work is null ? null : new SubmissionRights(submissionId, work, standing);
+    }
 }
 
 /// <summary>Who to tell about a piece of work: the people who write it, and the trainer who reviews it.</summary>

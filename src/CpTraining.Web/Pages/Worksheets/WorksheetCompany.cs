@@ -1,6 +1,5 @@
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Worksheets;
 
@@ -8,14 +7,9 @@ namespace CpTraining.Web.Pages.Worksheets;
 internal static class WorksheetCompany
 {
     /// <summary>Null when the worksheet does not exist (404 for an unknown id and a guessed one alike).</summary>
-    public static async Task<EnrolledCompany?> LoadAsync(AppDbContext db, AccessControl access, Guid worksheetId)
-    {
-        var sheet = await db.Worksheets.AsNoTracking()
-            .Where(w => w.Id == worksheetId)
-            .Select(w => new { w.ProgrammeId, w.CompanyId, w.Name })
-            .SingleOrDefaultAsync();
-        return sheet is not null && await access.EnrolledCompanyAsync(sheet.ProgrammeId, sheet.CompanyId) is { } company
-            ? company with { WorksheetId = worksheetId, WorksheetName = sheet.Name }
+    public static async Task<EnrolledCompany?> LoadAsync(AppDbContext db, AccessControl access, Guid worksheetId) =>
+        await access.EnrolledCompanyAsync(db.Enrolments.Where(e => db.Worksheets.Any(w => w.Id == worksheetId && w.ProgrammeId == e.ProgrammeId && w.CompanyId == e.CompanyId)))
+            is { } company
+            ? company with { WorksheetId = worksheetId }
             : null;
-    }
 }

@@ -42,6 +42,8 @@ public sealed class ImportModel(
 {
     public EnrolledCompany Rights { get; private set; } = null!;
 
+    public string WorksheetName { get; private set; } = string.Empty;
+
     /// <summary>The checked file; null before an upload.</summary>
     public StreamImportPlan? Plan { get; private set; }
 
@@ -191,8 +193,10 @@ public sealed class ImportModel(
         }
 
         Rights = rights;
-        StepNames = await db.Worksheets.AsNoTracking().Where(w => w.Id == worksheetId)
-            .SelectMany(w => w.Steps).OrderBy(s => s.Position).Select(s => s.Name).ToListAsync();
+        var sheet = await db.Worksheets.AsNoTracking().Where(w => w.Id == worksheetId)
+            .Select(w => new { w.Name, Steps = w.Steps.OrderBy(s => s.Position).Select(s => s.Name).ToList() })
+            .SingleAsync();
+        (WorksheetName, StepNames) = (sheet.Name, sheet.Steps);
         return null;
     }
 
