@@ -5,7 +5,6 @@ using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -96,11 +95,8 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 });
 
-// Data Protection keys in PostgreSQL so any number of instances share them.
-builder.Services.AddSingleton<PostgresXmlRepository>();
-builder.Services.AddDataProtection().SetApplicationName("CpTraining");
-builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<PostgresXmlRepository>()));
+// Data Protection keys in PostgreSQL (the data_protection_keys table) so any number of instances share them.
+builder.Services.AddDataProtection().SetApplicationName("CpTraining").PersistKeysToDbContext<AppDbContext>();
 
 // Authorization: every page requires a signed-in user unless it says [AllowAnonymous].
 builder.Services.AddAuthorizationBuilder()
