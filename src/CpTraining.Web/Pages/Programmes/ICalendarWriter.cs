@@ -60,7 +60,7 @@ public static class ICalendarWriter
         // The VTIMEZONE comes before the events that use it, and only when one does (all-day events are dates).
         if (zone.TzId is { } tzId && list.Any(e => e.DailyStart is not null))
         {
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(tzId, EarliestToDescribe(list, now), includeHistoricalData: true));
+            calendar.AddTimeZone(DescribeZone(tzId, list, now));
         }
 
         foreach (var vevent in vevents)
@@ -136,14 +136,22 @@ public static class ICalendarWriter
     }
 
     /// <summary>
-    /// The first day the VTIMEZONE must describe: the earliest timed event, and never after today (Ical.Net walks the
-    /// zone's transitions from a year before this day up to the present, and refuses a start after the present).
+    /// A VTIMEZONE with the zone's rules from a year before the first timed event on (Ical.Net adds that year), with the
+    /// older rules that applied then, so past programmes are described right too.
     /// </summary>
-    private static DateTime EarliestToDescribe(List<CalendarEvent> events, DateTimeOffset now)
+    private static VTimeZone DescribeZone(string tzId, List<CalendarEvent> events, DateTimeOffset now)
     {
         var firstDay = events.Where(e => e.DailyStart is not null).Min(e => e.FirstDay).ToDateTime(TimeOnly.MinValue);
-        var today = now.UtcDateTime.Date;
-        return firstDay < today ? firstDay : today;
+        try
+        {
+            return VTimeZone.FromDateTimeZone(tzId, firstDay, includeHistoricalData: true);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Ical.Net reads the zone's transitions up to the machine's clock and refuses a start more than a year after
+            // it (a programme planned far ahead): describe the zone from now on instead; its current rules cover the future.
+            return VTimeZone.FromDateTimeZone(tzId, now.UtcDateTime, includeHistoricalData: true);
+        }
     }
 
     private static CalDateTime Utc(DateTimeOffset value) => new(value.UtcDateTime);
