@@ -5,7 +5,6 @@ using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -13,19 +12,35 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Extensions.Hosting;
+using Serilog.Extensions.Logging;
 using Serilog.Formatting.Json;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Logging: Serilog through Microsoft.Extensions.Logging (Serilog.AspNetCore is not available here).
-var loggerConfiguration = new LoggerConfiguration()
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext();
-loggerConfiguration = builder.Configuration["CPTRAINING_LOG_JSON"] == "1"
-    ? loggerConfiguration.WriteTo.Console(new JsonFormatter(renderMessage: true))
-    : loggerConfiguration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext:l}: {Message:lj}{NewLine}{Exception}");
+// Logging: Serilog (levels from the "Serilog" configuration section) to the console, plain or as JSON lines, and to
+// any ILogEventSink registered as a service. Serilog joins Microsoft.Extensions.Logging as its provider rather than
+// replacing the logger factory, so a provider the host adds (the tests do) still gets every message as M.E.L. formats
+// it. The logger belongs to this host (disposed, and so flushed, with it), not to the static Log.Logger: several hosts
+// in one process keep their logs apart.
 builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(loggerConfiguration.CreateLogger(), dispose: true);
+builder.Services.AddSingleton<Serilog.ILogger>(services =>
+{
+    var logger = new LoggerConfiguration()
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext();
+    return (builder.Configuration["CPTRAINING_LOG_JSON"] == "1"
+            ? logger.WriteTo.Console(new JsonFormatter(renderMessage: true))
+            : logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext:l}: {Message:lj}{NewLine}{Exception}"))
+        .CreateLogger();
+});
+builder.Services.AddSingleton<ILoggerProvider>(services => new SerilogLoggerProvider(services.GetRequiredService<Serilog.ILogger>()));
+builder.Logging.AddFilter<SerilogLoggerProvider>(null, LogLevel.Trace); // Serilog's own minimum levels decide
+
+// Properties that request logging collects during a request (see Infrastructure/RequestLogging).
+builder.Services.AddSingleton(services => new DiagnosticContext(services.GetRequiredService<Serilog.ILogger>()));
+builder.Services.AddSingleton<IDiagnosticContext>(services => services.GetRequiredService<DiagnosticContext>());
 
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -80,11 +95,8 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 });
 
-// Data Protection keys in PostgreSQL so any number of instances share them.
-builder.Services.AddSingleton<PostgresXmlRepository>();
-builder.Services.AddDataProtection().SetApplicationName("CpTraining");
-builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
-    new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = services.GetRequiredService<PostgresXmlRepository>()));
+// Data Protection keys in PostgreSQL (the data_protection_keys table) so any number of instances share them.
+builder.Services.AddDataProtection().SetApplicationName("CpTraining").PersistKeysToDbContext<AppDbContext>();
 
 // Authorization: every page requires a signed-in user unless it says [AllowAnonymous].
 builder.Services.AddAuthorizationBuilder()
@@ -168,6 +180,10 @@ if (trustForwardedHeaders)
 }
 
 app.UseSecurityHeaders();
+
+// Outside the error handler and status-code pages, so a request they re-execute is still one event, with its own path
+// and final status.
+app.UseSerilogRequestLogging(RequestLogging.Configure(app.Services));
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -179,7 +195,6 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestLocalization();
 app.UseAuthentication();
-app.UseRequestLogging();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,21 +1,16 @@
-using System.Xml.Linq;
-using CpTraining.Web.Data;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CpTraining.Web.Infrastructure;
 
-/// <summary>A Data Protection key ring entry, kept in PostgreSQL so every instance of the app shares the keys (cookies stay valid behind a load balancer).</summary>
-public sealed class DataProtectionKey
-{
-    public int Id { get; set; }
-
-    public string FriendlyName { get; set; } = string.Empty;
-
-    public string Xml { get; set; } = string.Empty;
-}
-
+/// <summary>
+/// The Data Protection key ring lives in PostgreSQL (Microsoft.AspNetCore.DataProtection.EntityFrameworkCore), so every
+/// instance of the app shares the keys and cookies stay valid behind a load balancer. The package's entity is mapped
+/// onto the <c>data_protection_keys</c> table that the hand-made store used since the first migration: the same
+/// columns (id, friendly_name, xml) holding the same values (the key's friendly name, and its XML element written
+/// without formatting), so keys stored before keep working and no migration is needed.
+/// </summary>
 internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
@@ -24,25 +19,5 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
         b.HasKey(k => k.Id);
         b.Property(k => k.FriendlyName).HasMaxLength(200).IsRequired();
         b.Property(k => k.Xml).IsRequired();
-    }
-}
-
-/// <summary>Stores the key ring in the <c>data_protection_keys</c> table (the EF Core Data Protection package is not available here).</summary>
-internal sealed class PostgresXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
-{
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.Xml).ToList()
-            .Select(x => XElement.Parse(x)).ToList();
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
-        db.SaveChanges();
     }
 }

@@ -158,25 +158,55 @@ public sealed class CalendarDownloadTests : IClassFixture<CpTrainingFactory>
         await SetDailyTimesAsync(client, id, 3, "09:00", "16:30");
 
         var calendar = await DownloadAsync(client, id);
+        var events = calendar.Children.Where(c => c.Name == "VEVENT").ToList();
+
+        // Times are written as Oslo local time with TZID=Europe/Oslo, described by a VTIMEZONE; they name these instants.
+        Assert.Contains(calendar.Children, c => c.Name == "VTIMEZONE" && c.Single("TZID").RawValue == "Europe/Oslo");
 
         // 1 September 2026 in Oslo is summer time (CEST, UTC+2): 09:00 → 07:00Z, 17:00 → 15:00Z; 3 days.
-        var first = calendar.Children[0];
-        Assert.Equal("20260901T070000Z", first.Single("DTSTART").RawValue);
-        Assert.Empty(first.Single("DTSTART").Parameters);
-        Assert.Equal("20260901T150000Z", first.Single("DTEND").RawValue);
+        var first = events[0];
+        Assert.Equal(("Europe/Oslo", "20260901T090000"), (first.Single("DTSTART").Parameters["TZID"], first.Single("DTSTART").RawValue));
+        Assert.Equal(IcsTime.Utc(2026, 9, 1, 7, 0), Utc(first.Single("DTSTART")));
+        Assert.Equal(IcsTime.Utc(2026, 9, 1, 15, 0), Utc(first.Single("DTEND")));
         Assert.Equal("FREQ=DAILY;COUNT=3", first.Single("RRULE").RawValue);
 
         // Summer time ends on the last Sunday of October (25 Oct 2026); 8 December is CET, UTC+1.
-        var third = calendar.Children[2];
-        Assert.Equal("20261208T080000Z", third.Single("DTSTART").RawValue);
-        Assert.Equal("20261208T153000Z", third.Single("DTEND").RawValue);
+        var third = events[2];
+        Assert.Equal(IcsTime.Utc(2026, 12, 8, 8, 0), Utc(third.Single("DTSTART")));
+        Assert.Equal(IcsTime.Utc(2026, 12, 8, 15, 30), Utc(third.Single("DTEND")));
         Assert.Equal("FREQ=DAILY;COUNT=3", third.Single("RRULE").RawValue);
 
         // Sessions without times stay all-day.
-        Assert.Equal(("DATE", "20261020"), (calendar.Children[1].Single("DTSTART").Parameters["VALUE"], calendar.Children[1].Single("DTSTART").RawValue));
-        Assert.Empty(calendar.Children[1].All("RRULE"));
-        Assert.Equal(("DATE", "20270128"), (calendar.Children[3].Single("DTEND").Parameters["VALUE"], calendar.Children[3].Single("DTEND").RawValue));
+        Assert.Equal(("DATE", "20261020"), (events[1].Single("DTSTART").Parameters["VALUE"], events[1].Single("DTSTART").RawValue));
+        Assert.Empty(events[1].All("RRULE"));
+        Assert.Equal(("DATE", "20270128"), (events[3].Single("DTEND").Parameters["VALUE"], events[3].Single("DTEND").RawValue));
         Assert.Equal("Oslo, Norway", first.Single("LOCATION").Text);
+    }
+
+    [Fact]
+    public async Task Session_across_the_clock_change_in_Kyiv_starts_at_the_same_local_time_every_day()
+    {
+        var (client, _) = await _factory.SignedInClientAsync(Roles.Coordinator);
+        var created = await client.PostFormAsync("/programmes/create", new()
+        {
+            ["Input.Name"] = "Cleaner Production in Kyiv",
+            ["Input.Organisers"] = "TEKNA",
+            ["Input.City"] = "Kyiv",
+            ["Input.Country"] = "Ukraine",
+            ["Input.Language"] = "en",
+            ["Input.TimeZoneId"] = "Europe/Kyiv",
+            ["Input.FirstSessionStart"] = "2026-10-24",
+            ["Input.WeeksBetweenSessions"] = "7",
+        });
+        var id = Guid.Parse(ProgrammePages.RedirectTarget(created).Split('/')[^1]);
+        await SetDailyTimesAsync(client, id, 1, "09:00", "17:00");
+
+        var response = await client.GetAsync(ProgrammePages.Calendar(id));
+
+        // Session 1 is 24–26 October 2026; Kyiv's clocks go back an hour on the 25th. Only session 1 has times.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = StrictUtf8.GetString(await response.Content.ReadAsByteArrayAsync());
+        ClockChangeTests.AssertSameLocalTimeEveryDay(raw, "Europe/Kyiv", e => e.DtStart!.HasTime);
     }
 
     [Fact]
@@ -217,6 +247,9 @@ public sealed class CalendarDownloadTests : IClassFixture<CpTrainingFactory>
     }
 
     private static List<string> Uids(IcsComponent calendar) => calendar.Children.Select(e => e.Single("UID").Text).ToList();
+
+    private static DateTime Utc(IcsProperty property) =>
+        IcsTime.ToUtc(property.RawValue, property.Parameters.TryGetValue("TZID", out var tzId) ? tzId : null);
 
     private static async Task SetDailyTimesAsync(HttpClient client, Guid programmeId, int number, string start, string end)
     {

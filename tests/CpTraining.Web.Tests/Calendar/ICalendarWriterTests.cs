@@ -81,19 +81,21 @@ public sealed class ICalendarWriterTests
     public void Write_TimedEventInKyivSummer_WritesUtcTimesAndDailyRule()
     {
         // October 2010 before the 31st: Kyiv is on EEST = UTC+3, so 09:00 => 06:00Z and 17:00 => 14:00Z.
+        // Written as Kyiv local time with its TZID (and a VTIMEZONE), which names the same instants.
         var raw = ICalendarWriter.Write(
             "Programme",
             Kyiv(),
             [Timed("t@cptraining", new DateOnly(2010, 10, 5), 3, new TimeOnly(9, 0), new TimeOnly(17, 0))],
             Now);
 
-        var vevent = Assert.Single(ICalendarParser.Parse(raw).Children);
+        var calendar = ICalendarParser.Parse(raw);
+        var vevent = Assert.Single(calendar.Events);
         var start = vevent.Single("DTSTART");
         var end = vevent.Single("DTEND");
-        Assert.Empty(start.Parameters);
-        Assert.Equal("20101005T060000Z", start.RawValue);
-        Assert.Empty(end.Parameters);
-        Assert.Equal("20101005T140000Z", end.RawValue);
+        calendar.AssertVenueTime(start, Kyiv().Id, "20101005T090000");
+        Assert.Equal(IcsTime.Utc(2010, 10, 5, 6, 0), start.Utc);
+        calendar.AssertVenueTime(end, Kyiv().Id, "20101005T170000");
+        Assert.Equal(IcsTime.Utc(2010, 10, 5, 14, 0), end.Utc);
         Assert.Equal("FREQ=DAILY;COUNT=3", vevent.Single("RRULE").RawValue);
     }
 
@@ -107,9 +109,11 @@ public sealed class ICalendarWriterTests
             [Timed("t@cptraining", new DateOnly(2011, 1, 17), 1, new TimeOnly(10, 0), new TimeOnly(12, 30))],
             Now);
 
-        var vevent = Assert.Single(ICalendarParser.Parse(raw).Children);
-        Assert.Equal("20110117T080000Z", vevent.Single("DTSTART").RawValue);
-        Assert.Equal("20110117T103000Z", vevent.Single("DTEND").RawValue);
+        var calendar = ICalendarParser.Parse(raw);
+        var vevent = Assert.Single(calendar.Events);
+        calendar.AssertVenueTime(vevent.Single("DTSTART"), Kyiv().Id, "20110117T100000");
+        Assert.Equal(IcsTime.Utc(2011, 1, 17, 8, 0), vevent.Single("DTSTART").Utc);
+        Assert.Equal(IcsTime.Utc(2011, 1, 17, 10, 30), vevent.Single("DTEND").Utc);
         Assert.Empty(vevent.All("RRULE"));
     }
 
@@ -124,9 +128,11 @@ public sealed class ICalendarWriterTests
             [Timed("t@cptraining", new DateOnly(2010, 3, 28), 1, new TimeOnly(3, 30), new TimeOnly(5, 0))],
             Now);
 
-        var vevent = Assert.Single(ICalendarParser.Parse(raw).Children);
-        Assert.Equal("20100328T013000Z", vevent.Single("DTSTART").RawValue);
-        Assert.Equal("20100328T020000Z", vevent.Single("DTEND").RawValue);
+        var calendar = ICalendarParser.Parse(raw);
+        var vevent = Assert.Single(calendar.Events);
+        calendar.AssertVenueTime(vevent.Single("DTSTART"), Kyiv().Id, "20100328T033000");
+        Assert.Equal(IcsTime.Utc(2010, 3, 28, 1, 30), vevent.Single("DTSTART").Utc);
+        Assert.Equal(IcsTime.Utc(2010, 3, 28, 2, 0), vevent.Single("DTEND").Utc);
     }
 
     [Fact]
@@ -140,9 +146,11 @@ public sealed class ICalendarWriterTests
             [Timed("t@cptraining", new DateOnly(2010, 10, 31), 1, new TimeOnly(3, 30), new TimeOnly(5, 0))],
             Now);
 
-        var vevent = Assert.Single(ICalendarParser.Parse(raw).Children);
-        Assert.Equal("20101031T003000Z", vevent.Single("DTSTART").RawValue);
-        Assert.Equal("20101031T030000Z", vevent.Single("DTEND").RawValue);
+        var calendar = ICalendarParser.Parse(raw);
+        var vevent = Assert.Single(calendar.Events);
+        calendar.AssertVenueTime(vevent.Single("DTSTART"), Kyiv().Id, "20101031T033000");
+        Assert.Equal(IcsTime.Utc(2010, 10, 31, 0, 30), vevent.Single("DTSTART").Utc);
+        Assert.Equal(IcsTime.Utc(2010, 10, 31, 3, 0), vevent.Single("DTEND").Utc);
     }
 
     [Fact]
@@ -337,7 +345,7 @@ public sealed class ICalendarWriterTests
 
         Assert.Contains("\r\nUID:" + first + "\r\n", raw, StringComparison.Ordinal);
         Assert.Contains("\r\nUID:" + second + "\r\n", raw, StringComparison.Ordinal);
-        Assert.Equal([first, second], ICalendarParser.Parse(raw).Children.Select(e => e.Single("UID").Text));
+        Assert.Equal([first, second], ICalendarParser.Parse(raw).Events.Select(e => e.Single("UID").Text));
     }
 
     [Fact]
@@ -359,10 +367,11 @@ public sealed class ICalendarWriterTests
                 ],
                 Now);
 
-            var events = ICalendarParser.Parse(raw).Children;
+            var events = ICalendarParser.Parse(raw).Events.ToList();
             Assert.Equal("20101005", events[0].Single("DTSTART").RawValue);
             Assert.Equal("20101008", events[0].Single("DTEND").RawValue);
-            Assert.Equal("20101005T060000Z", events[1].Single("DTSTART").RawValue);
+            Assert.Equal("20101005T090000", events[1].Single("DTSTART").RawValue);
+            Assert.Equal(IcsTime.Utc(2010, 10, 5, 6, 0), events[1].Single("DTSTART").Utc);
             Assert.Equal("FREQ=DAILY;COUNT=12", events[1].Single("RRULE").RawValue);
             Assert.Equal("20101001T120000Z", events[1].Single("DTSTAMP").RawValue);
         }
@@ -471,6 +480,9 @@ file sealed record ICalendarProperty(string Name, IReadOnlyDictionary<string, st
 {
     /// <summary>The value with RFC 5545 3.3.11 TEXT escapes removed.</summary>
     public string Text => ICalendarParser.UnescapeText(RawValue);
+
+    /// <summary>The instant a DATE-TIME value names (UTC, or local time in its TZID).</summary>
+    public DateTime Utc => IcsTime.ToUtc(RawValue, Parameters.TryGetValue("TZID", out var tzId) ? tzId : null);
 }
 
 file sealed record ICalendarComponent(string Name, List<ICalendarProperty> Properties, List<ICalendarComponent> Children)
@@ -479,6 +491,17 @@ file sealed record ICalendarComponent(string Name, List<ICalendarProperty> Prope
         Properties.Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public ICalendarProperty Single(string name) => Assert.Single(All(name));
+
+    /// <summary>The VEVENT children (a calendar also has a VTIMEZONE where events carry a TZID).</summary>
+    public IEnumerable<ICalendarComponent> Events => Children.Where(c => c.Name == "VEVENT");
+
+    /// <summary>A time of day at the venue: local time with the venue's TZID, described by a VTIMEZONE of this calendar.</summary>
+    public void AssertVenueTime(ICalendarProperty property, string tzId, string localTime)
+    {
+        Assert.Equal(tzId, Assert.Contains("TZID", property.Parameters));
+        Assert.Equal(localTime, property.RawValue);
+        Assert.Contains(Children, c => c.Name == "VTIMEZONE" && c.Single("TZID").RawValue == tzId);
+    }
 }
 
 /// <summary>Minimal RFC 5545 reader used only to check the writer; deliberately independent of it.</summary>

@@ -27,6 +27,9 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>Every Serilog event the app writes (besides the console).</summary>
+    public LogSink Logs { get; } = new();
+
     /// <summary>"Now" for the app; tests move it. Defaults to 1 June 2026, 09:00 UTC.</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
 
@@ -61,6 +64,7 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
         });
     }
 

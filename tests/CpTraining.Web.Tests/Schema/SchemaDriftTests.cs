@@ -6,9 +6,10 @@ using Npgsql;
 namespace CpTraining.Web.Tests.Schema;
 
 /// <summary>
-/// The hand-written migrations must produce exactly the schema the EF model describes (the Design package that
-/// would generate them is not available). Database A is migrated (the factory's database, cloned from the
-/// migrated template); database B is made by <c>EnsureCreated</c> from the model. Their catalogues must agree.
+/// The migrations (hand-written ones, then the Baseline and those generated from its snapshot) must produce exactly
+/// the schema the EF model describes. Database A is migrated (the factory's database, cloned from the migrated
+/// template); database B is made by <c>EnsureCreated</c> from the model. Their catalogues must agree.
+/// (<see cref="MigrationSnapshotTests"/> checks the model against the snapshot; this checks the database itself.)
 /// </summary>
 public sealed class SchemaDriftTests(CpTrainingFactory factory) : IClassFixture<CpTrainingFactory>
 {

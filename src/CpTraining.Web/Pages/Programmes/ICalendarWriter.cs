@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace CpTraining.Web.Pages.Programmes;
 
@@ -20,15 +24,16 @@ public sealed record CalendarEvent(
     DateTimeOffset LastModified);
 
 /// <summary>
-/// Writes an RFC 5545 iCalendar (text/calendar) document: CRLF line endings, TEXT escaping
-/// (RFC 5545 3.3.11) and folding of content lines longer than 75 octets (RFC 5545 3.1).
+/// Writes an RFC 5545 iCalendar (text/calendar) document with Ical.Net. Sessions with daily times carry the venue's
+/// time zone (<c>DTSTART;TZID=Europe/Kyiv:20261024T090000</c>) and the calendar a VTIMEZONE describing it, so a
+/// session repeated daily keeps its local start time across a clock change. Where the venue is on UTC the times are
+/// written as UTC. Content lines end with CRLF, TEXT values are escaped (RFC 5545 3.3.11) and lines longer than 75
+/// octets are folded (RFC 5545 3.1) between characters, never inside a UTF-8 sequence or a surrogate pair.
 /// </summary>
 public static class ICalendarWriter
 {
     private const int MaxLineOctets = 75;
     private const string Crlf = "\r\n";
-    private const string UtcDateTimeFormat = "yyyyMMdd'T'HHmmss'Z'";
-    private const string DateFormat = "yyyyMMdd";
 
     public static string Write(
         string calendarName,
@@ -40,42 +45,55 @@ public static class ICalendarWriter
         ArgumentNullException.ThrowIfNull(timeZone);
         ArgumentNullException.ThrowIfNull(events);
 
-        var output = new StringBuilder();
-        var dtStamp = FormatUtc(now);
-
-        AppendLine(output, "BEGIN:VCALENDAR");
-        AppendLine(output, "VERSION:2.0");
-        AppendLine(output, "PRODID:-//CpTraining//Programme schedule//EN");
-        AppendLine(output, "CALSCALE:GREGORIAN");
-        AppendLine(output, "METHOD:PUBLISH");
-        AppendLine(output, "X-WR-CALNAME:" + EscapeText(calendarName));
-
-        foreach (var calendarEvent in events)
+        var calendar = new Ical.Net.Calendar
         {
-            WriteEvent(output, calendarEvent, timeZone, dtStamp);
+            ProductId = "-//CpTraining//Programme schedule//EN",
+            Scale = "GREGORIAN",
+            Method = "PUBLISH",
+        };
+        calendar.AddProperty("X-WR-CALNAME", Text(calendarName));
+
+        var zone = VenueZone.For(timeZone);
+        var list = events.ToList();
+        var vevents = list.Select(e => ToVEvent(e, zone, timeZone, now)).ToList();
+
+        // The VTIMEZONE comes before the events that use it, and only when one does (all-day events are dates).
+        if (zone.TzId is { } tzId && list.Any(e => e.DailyStart is not null))
+        {
+            calendar.AddTimeZone(DescribeZone(tzId, list, now));
         }
 
-        AppendLine(output, "END:VCALENDAR");
-        return output.ToString();
+        foreach (var vevent in vevents)
+        {
+            calendar.Events.Add(vevent);
+        }
+
+        var serialized = new CalendarSerializer().SerializeToString(calendar)
+            ?? throw new InvalidOperationException("Ical.Net wrote no calendar.");
+        return Refold(serialized);
     }
 
-    private static void WriteEvent(StringBuilder output, CalendarEvent calendarEvent, TimeZoneInfo timeZone, string dtStamp)
+    private static Ical.Net.CalendarComponents.CalendarEvent ToVEvent(CalendarEvent calendarEvent, VenueZone zone, TimeZoneInfo timeZone, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(calendarEvent);
         ArgumentNullException.ThrowIfNull(calendarEvent.Uid);
         ArgumentOutOfRangeException.ThrowIfLessThan(calendarEvent.Days, 1, nameof(calendarEvent) + "." + nameof(CalendarEvent.Days));
 
-        AppendLine(output, "BEGIN:VEVENT");
-        AppendLine(output, "UID:" + EscapeText(calendarEvent.Uid));
-        AppendLine(output, "DTSTAMP:" + dtStamp);
+        var vevent = new Ical.Net.CalendarComponents.CalendarEvent
+        {
+            Uid = calendarEvent.Uid,
+            DtStamp = Utc(now),
+            Summary = Text(calendarEvent.Summary ?? string.Empty),
+            LastModified = Utc(calendarEvent.LastModified),
+            Transparency = "OPAQUE",
+        };
 
         switch (calendarEvent.DailyStart, calendarEvent.DailyEnd)
         {
             case (null, null):
                 // All-day: DATE values, DTEND is exclusive (the day after the last day).
-                var lastExclusive = calendarEvent.FirstDay.AddDays(calendarEvent.Days);
-                AppendLine(output, "DTSTART;VALUE=DATE:" + calendarEvent.FirstDay.ToString(DateFormat, CultureInfo.InvariantCulture));
-                AppendLine(output, "DTEND;VALUE=DATE:" + lastExclusive.ToString(DateFormat, CultureInfo.InvariantCulture));
+                vevent.DtStart = new CalDateTime(calendarEvent.FirstDay);
+                vevent.DtEnd = new CalDateTime(calendarEvent.FirstDay.AddDays(calendarEvent.Days));
                 break;
 
             case ({ } dailyStart, { } dailyEnd):
@@ -88,11 +106,12 @@ public static class ICalendarWriter
                         nameof(calendarEvent));
                 }
 
-                AppendLine(output, "DTSTART:" + FormatUtc(LocalToUtc(calendarEvent.FirstDay, dailyStart, timeZone)));
-                AppendLine(output, "DTEND:" + FormatUtc(LocalToUtc(calendarEvent.FirstDay, dailyEnd, timeZone)));
+                vevent.DtStart = zone.At(calendarEvent.FirstDay, dailyStart, timeZone);
+                vevent.DtEnd = zone.At(calendarEvent.FirstDay, dailyEnd, timeZone);
                 if (calendarEvent.Days > 1)
                 {
-                    AppendLine(output, "RRULE:FREQ=DAILY;COUNT=" + calendarEvent.Days.ToString(CultureInfo.InvariantCulture));
+                    // Repeats in the venue's local time (TZID), so every day starts at the same hour.
+                    vevent.RecurrenceRule = new RecurrenceRule(FrequencyType.Daily) { Count = calendarEvent.Days };
                 }
 
                 break;
@@ -103,25 +122,84 @@ public static class ICalendarWriter
                     nameof(calendarEvent));
         }
 
-        AppendLine(output, "SUMMARY:" + EscapeText(calendarEvent.Summary ?? string.Empty));
         if (!string.IsNullOrEmpty(calendarEvent.Description))
         {
-            AppendLine(output, "DESCRIPTION:" + EscapeText(calendarEvent.Description));
+            vevent.Description = Text(calendarEvent.Description);
         }
 
         if (!string.IsNullOrEmpty(calendarEvent.Location))
         {
-            AppendLine(output, "LOCATION:" + EscapeText(calendarEvent.Location));
+            vevent.Location = Text(calendarEvent.Location);
         }
 
-        AppendLine(output, "LAST-MODIFIED:" + FormatUtc(calendarEvent.LastModified));
-        AppendLine(output, "TRANSP:OPAQUE");
-        AppendLine(output, "END:VEVENT");
+        return vevent;
     }
 
     /// <summary>
-    /// Converts a wall-clock time in <paramref name="timeZone"/> to UTC. Local times skipped by a
-    /// DST transition are interpreted with the offset in force before the transition, and repeated
+    /// A VTIMEZONE with the zone's rules from a year before the first timed event on (Ical.Net adds that year), with the
+    /// older rules that applied then, so past programmes are described right too.
+    /// </summary>
+    private static VTimeZone DescribeZone(string tzId, List<CalendarEvent> events, DateTimeOffset now)
+    {
+        var firstDay = events.Where(e => e.DailyStart is not null).Min(e => e.FirstDay).ToDateTime(TimeOnly.MinValue);
+        try
+        {
+            return VTimeZone.FromDateTimeZone(tzId, firstDay, includeHistoricalData: true);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Ical.Net reads the zone's transitions up to the machine's clock and refuses a start more than a year after
+            // it (a programme planned far ahead): describe the zone from now on instead; its current rules cover the future.
+            return VTimeZone.FromDateTimeZone(tzId, now.UtcDateTime, includeHistoricalData: true);
+        }
+    }
+
+    private static CalDateTime Utc(DateTimeOffset value) => new(value.UtcDateTime);
+
+    /// <summary>Line breaks as LF only (Ical.Net writes each as <c>\n</c>); a lone CR would otherwise survive.</summary>
+    private static string Text(string value) =>
+        value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+    /// <summary>Unfolds Ical.Net's output (it folds by UTF-16 unit and may split a surrogate pair) and folds it again by Unicode scalar.</summary>
+    private static string Refold(string serialized)
+    {
+        var output = new StringBuilder(serialized.Length + 64);
+        var unfolded = serialized.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Replace("\r\n\t", string.Empty, StringComparison.Ordinal);
+        foreach (var line in unfolded.Split(Crlf))
+        {
+            if (line.Length > 0)
+            {
+                AppendLine(output, line);
+            }
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>How times of day at the venue are written: with the venue's TZID, or as UTC.</summary>
+    private sealed record VenueZone(string? TzId)
+    {
+        public static VenueZone For(TimeZoneInfo timeZone)
+        {
+            // A zone that is always UTC: UTC times say the same, and need no VTIMEZONE.
+            if (timeZone.BaseUtcOffset == TimeSpan.Zero && !timeZone.SupportsDaylightSavingTime)
+            {
+                return new VenueZone((string?)null);
+            }
+
+            var id = !timeZone.HasIanaId && TimeZoneInfo.TryConvertWindowsIdToIanaId(timeZone.Id, out var iana) ? iana : timeZone.Id;
+
+            // Ical.Net describes the zone from its own tz database; a zone it does not know is written as UTC times.
+            return new VenueZone(DefaultTimeZoneResolver.GetZone(id) is null ? null : id);
+        }
+
+        public CalDateTime At(DateOnly day, TimeOnly time, TimeZoneInfo timeZone) =>
+            TzId is null ? new CalDateTime(LocalToUtc(day, time, timeZone)) : new CalDateTime(day, time, TzId);
+    }
+
+    /// <summary>
+    /// Converts a wall-clock time in <paramref name="timeZone"/> to UTC (only for a zone Ical.Net cannot describe). Local
+    /// times skipped by a DST transition are interpreted with the offset in force before the transition, and repeated
     /// local times resolve to their first occurrence (RFC 5545 3.3.5).
     /// </summary>
     private static DateTime LocalToUtc(DateOnly day, TimeOnly time, TimeZoneInfo timeZone)
@@ -143,50 +221,6 @@ public static class ICalendarWriter
         }
 
         return TimeZoneInfo.ConvertTimeToUtc(local, timeZone);
-    }
-
-    private static string FormatUtc(DateTimeOffset value) =>
-        value.UtcDateTime.ToString(UtcDateTimeFormat, CultureInfo.InvariantCulture);
-
-    private static string FormatUtc(DateTime utc) =>
-        utc.ToString(UtcDateTimeFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>TEXT escaping, RFC 5545 3.3.11.</summary>
-    private static string EscapeText(string value)
-    {
-        var escaped = new StringBuilder(value.Length + 8);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    escaped.Append(@"\\");
-                    break;
-                case ';':
-                    escaped.Append(@"\;");
-                    break;
-                case ',':
-                    escaped.Append(@"\,");
-                    break;
-                case '\r':
-                    escaped.Append(@"\n");
-                    if (i + 1 < value.Length && value[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    break;
-                case '\n':
-                    escaped.Append(@"\n");
-                    break;
-                default:
-                    escaped.Append(c);
-                    break;
-            }
-        }
-
-        return escaped.ToString();
     }
 
     /// <summary>
