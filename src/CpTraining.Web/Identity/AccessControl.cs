@@ -47,8 +47,9 @@ public sealed class AccessControl(AppDbContext db, IHttpContextAccessor http)
             return (_standing, null);
         }
 
+        // Both shapes are object initialisers (MemberInit), so the facts can be added to either below.
         Expression<Func<AppUser, StandingRow<T>>> shape = _standing is not null
-            ? u => new StandingRow<T>()
+            ? u => new StandingRow<T> { Loaded = false }
             : u => new StandingRow<T>
             {
                 Memberships = db.ProgrammeMembers
