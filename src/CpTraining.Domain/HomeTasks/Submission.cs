@@ -119,6 +119,19 @@ public sealed class Submission
     /// <summary>An extension is in force: granted and the work not yet handed in.</summary>
     public bool IsExtended => ExtendedUntil is not null && Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft;
 
+    /// <summary>
+    /// Why the writers cannot change the work on <paramref name="today"/> (save, submit, attach): it is with the
+    /// trainer, it has been accepted, or it closed after the cut-off. Null while it is editable. The refusal is the one
+    /// those operations throw, so a page can say it before anyone tries.
+    /// </summary>
+    public DomainException? WhyLockedOn(DateOnly today) => Status switch
+    {
+        SubmissionStatus.Submitted => new DomainException("This work has been submitted and is locked until the trainer reviews it."),
+        SubmissionStatus.Accepted => new DomainException("This work has been accepted; accepted work is final."),
+        _ when IsClosedOn(today) => new DomainException("Submission closed after the cut-off ({0:d}); ask the coordinator to reopen it.", ClosesAfter!.Value),
+        _ => null,
+    };
+
     /// <summary>Saves the shared draft. Refused while the work is with the trainer, once accepted, and after the cut-off.</summary>
     public void SaveDraft(string? text, IEnumerable<Guid> fileIds, string userId, DateTimeOffset now, DateOnly today)
     {
@@ -312,17 +325,9 @@ public sealed class Submission
 
     private void CheckEditable(DateOnly today)
     {
-        switch (Status)
+        if (WhyLockedOn(today) is { } locked)
         {
-            case SubmissionStatus.Submitted:
-                throw new DomainException("This work has been submitted and is locked until the trainer reviews it.");
-            case SubmissionStatus.Accepted:
-                throw new DomainException("This work has been accepted; accepted work is final.");
-        }
-
-        if (IsClosedOn(today))
-        {
-            throw new DomainException("Submission closed after the cut-off ({0:d}); ask the coordinator to reopen it.", ClosesAfter!.Value);
+            throw locked;
         }
     }
 
