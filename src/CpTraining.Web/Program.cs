@@ -104,6 +104,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Administration, p => p.AddRequirements(new OperationRequirement(Operation.Administer)))
     .AddPolicy(Policies.ManageProgrammes, p => p.AddRequirements(new OperationRequirement(Operation.CreateProgrammes)));
 builder.Services.AddScoped<AccessControl>();
+builder.Services.AddScoped<CpTraining.Web.Infrastructure.Saving.SaveFlow>();
 builder.Services.AddSingleton<IAuthorizationHandler, AccountOperationHandler>();
 builder.Services.AddScoped<IAuthorizationHandler, ResourceOperationHandler>();
 

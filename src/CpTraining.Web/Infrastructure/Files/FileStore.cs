@@ -32,6 +32,22 @@ public static class FileStore
         return file;
     }
 
+    /// <summary>
+    /// Deletes the files of <paramref name="fileIds"/> that belong to the owner (their content goes with them), in the
+    /// unit of work of the change that let them go; a file of another owner is never touched.
+    /// </summary>
+    public static async Task RemoveAsync(AppDbContext db, FileOwnerKind ownerKind, Guid ownerId, IReadOnlyCollection<Guid> fileIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(fileIds);
+        if (fileIds.Count > 0)
+        {
+            db.StoredFiles.RemoveRange(await db.StoredFiles
+                .Where(f => fileIds.Contains(f.Id) && f.OwnerKind == ownerKind && f.OwnerId == ownerId)
+                .ToListAsync(cancellationToken));
+        }
+    }
+
     /// <summary>Copies a file's content to <paramref name="destination"/> without loading it whole.</summary>
     public static async Task CopyToAsync(AppDbContext db, Guid fileId, Stream destination, CancellationToken cancellationToken = default)
     {
