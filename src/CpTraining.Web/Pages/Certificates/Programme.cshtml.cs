@@ -1,8 +1,8 @@
-using CpTraining.Domain;
 using CpTraining.Domain.Certificates;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ namespace CpTraining.Web.Pages.Certificates;
 /// it runs under the programme's row lock and a unique index allows one certificate per person and programme.
 /// </summary>
 [Authorize]
-public sealed class ProgrammeModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProgrammeModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;
 
@@ -93,22 +93,20 @@ public sealed class ProgrammeModel(AppDbContext db, AccessControl access, TimePr
             return Page();
         }
 
-        try
+        var result = await save.SaveAsync(this, () =>
         {
             certificate.Revoke(Revocation.Reason, _userId, time.GetUtcNow());
             db.Record(time, _userId, id, "certificate.revoked", certificate.PersonName, VerificationCode.Format(certificate.Code), certificate.RevocationReason);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return Task.FromResult(true);
+        }, new FormFields(nameof(Revocation)));
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t, nameof(Revocation));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Someone else changed this certificate meanwhile; it is shown as saved now."]);
-            await LoadAsync(id);
-            return Page();
+            case SaveResult.Conflict:
+                ModelState.AddConflict(t["Someone else changed this certificate meanwhile; it is shown as saved now."]);
+                await LoadAsync(id);
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The certificate of {0} has been revoked.", certificate.PersonName].Value;

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CpTraining.Domain;
 using CpTraining.Domain.Certificates;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Certificates;
 /// other unknowingly. Every change is audited with the rule before and after.
 /// </summary>
 [Authorize]
-public sealed class RuleModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RuleModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;
 
@@ -68,45 +68,47 @@ public sealed class RuleModel(AppDbContext db, AccessControl access, TimeProvide
             return Page();
         }
 
-        var rule = await db.CompletionRules.SingleOrDefaultAsync(r => r.ProgrammeId == id);
-        var isNew = rule is null;
-        rule ??= CompletionRule.DefaultFor(id);
-        var before = Describe(rule);
+        SaveResult result;
         try
         {
-            rule.Change(Input.MinimumAttendancePercent!.Value, Input.ExcusedCountsAsPresent, Input.AllTasks ? null : Input.MinimumAcceptedTasks);
-            if (isNew)
+            result = await save.SaveAsync(this, async () =>
             {
-                if (Input.Version is not null)
+                var rule = await db.CompletionRules.SingleOrDefaultAsync(r => r.ProgrammeId == id);
+                if (rule is null && Input.Version is null)
                 {
-                    // The form was opened on a saved rule that has since disappeared: treat as someone else's change.
-                    throw new DbUpdateConcurrencyException();
+                    // The first save makes the rule's row (until then the default applies).
+                    rule = CompletionRule.DefaultFor(id);
+                    db.CompletionRules.Add(rule);
+                }
+                else
+                {
+                    // A form opened on the default carries no version: someone saved the first rule meanwhile. A form
+                    // opened on a saved rule that has since disappeared is someone else's change too.
+                    rule = save.Expect(rule, Input.Version ?? 0);
                 }
 
-                db.CompletionRules.Add(rule);
-            }
-            else
-            {
-                // A form opened on the default (no row yet) carries no version: someone saved the first rule meanwhile.
-                db.Entry(rule).Property<uint>("Version").OriginalValue = Input.Version ?? 0;
-            }
-
-            db.Record(time, _userId, id, "completion-rule.changed", ProgrammeName, before, Describe(rule));
-            await db.SaveChangesAsync();
+                var before = Describe(rule);
+                rule.Change(Input.MinimumAttendancePercent!.Value, Input.ExcusedCountsAsPresent, Input.AllTasks ? null : Input.MinimumAcceptedTasks);
+                db.Record(time, _userId, id, "completion-rule.changed", ProgrammeName, before, Describe(rule));
+                return true;
+            });
         }
-        catch (DomainException ex)
+        catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
+            // Two first saves at once: the other one made the rule's row.
             db.ChangeTracker.Clear();
-            var (current, version) = await LoadRuleAsync(id);
-            ModelState.Remove("Input.Version");
-            Input.Version = version;
-            ModelState.AddModelError(string.Empty, t["Someone else changed the completion rule while you were editing it; it is now: {0}. Check your choices below and save again to replace it.", Describe(current)]);
-            return Page();
+            result = SaveResult.Conflict;
+        }
+
+        switch (result)
+        {
+            case SaveResult.Conflict:
+                var (current, version) = await LoadRuleAsync(id);
+                Input.Version = version;
+                ModelState.AddConflict(t["Someone else changed the completion rule while you were editing it; it is now: {0}. Check your choices below and save again to replace it.", Describe(current)], "Input.Version");
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The completion rule has been saved."].Value;

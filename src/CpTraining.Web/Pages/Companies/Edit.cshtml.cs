@@ -1,7 +1,7 @@
-using CpTraining.Domain;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +15,7 @@ namespace CpTraining.Web.Pages.Companies;
 /// editing at once: the second save is refused (PostgreSQL xmin) and nothing is overwritten silently.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, SaveFlow save, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -39,38 +39,35 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
 
     public async Task<IActionResult> OnPostAsync([FromRoute] Guid id)
     {
-        var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == id);
-        if (company is null)
+        var name = await db.Companies.Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync();
+        if (name is null)
         {
             return NotFound();
         }
 
-        CompanyName = company.Name;
+        CompanyName = name;
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        try
+        var result = await save.SaveAsync(this, async () =>
         {
+            var company = save.Expect(await db.Companies.SingleOrDefaultAsync(c => c.Id == id), Input.Version);
             company.Change(Input.ToDetails());
-            db.Entry(company).Property<uint>("Version").OriginalValue = Input.Version;
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return true;
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Keep what the user typed; the next save (with the current version) overwrites deliberately.
-            var current = await db.Companies.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new { c.Name, Version = EF.Property<uint>(c, "Version") }).SingleAsync();
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError(string.Empty, t["Someone else saved this company while you were editing it. The saved name is now \"{0}\". Check your changes below and save again to overwrite theirs, or cancel.", current.Name]);
-            return Page();
+            case SaveResult.Conflict:
+                // Keep what the user typed; the next save (with the current version) overwrites deliberately.
+                var current = await db.Companies.AsNoTracking().Where(c => c.Id == id)
+                    .Select(c => new { c.Name, Version = EF.Property<uint>(c, "Version") }).SingleAsync();
+                Input.Version = current.Version;
+                ModelState.AddConflict(t["Someone else saved this company while you were editing it. The saved name is now \"{0}\". Check your changes below and save again to overwrite theirs, or cancel.", current.Name], "Input.Version");
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The company has been saved."].Value;

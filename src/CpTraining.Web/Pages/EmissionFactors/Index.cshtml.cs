@@ -6,6 +6,7 @@ using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ namespace CpTraining.Web.Pages.EmissionFactors;
 /// override: the second save is refused (PostgreSQL xmin), their input kept.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>The units a factor may be per (fuels per TJ or GJ, electricity per MWh, heat per Gcal).</summary>
     public static readonly IReadOnlyList<Unit> FactorUnits = [Unit.MegawattHour, Unit.Gigajoule, Unit.Terajoule, Unit.Gigacalorie];
@@ -100,70 +101,65 @@ public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvid
         var source = Input.Source!.Trim();
         var actor = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = time.GetUtcNow();
+        SaveResult result;
         try
         {
-            if (Input.Id is { } id)
+            result = await save.SaveAsync(this, async () =>
             {
-                var stored = await db.EmissionFactors.SingleOrDefaultAsync(f => f.Id == id);
-                if (stored is null)
+                if (Input.Id is { } id)
                 {
-                    ModelState.AddModelError(string.Empty, t["This factor has been removed by someone else in the meantime."]);
-                    Input.Id = null;
-                    await LoadAsync();
-                    return Page();
+                    var stored = await db.EmissionFactors.SingleOrDefaultAsync(f => f.Id == id);
+                    if (stored is null)
+                    {
+                        ModelState.AddModelError(string.Empty, t["This factor has been removed by someone else in the meantime."]);
+                        Input.Id = null;
+                        return false;
+                    }
+
+                    save.Expect(stored, Input.Version);
+                    var before = Describe(stored.Country, stored.Carrier, stored.TonnesCo2, stored.PerUnit);
+                    stored.Change(tonnes!.Value, Input.PerUnit!.Value, source, actor, now);
+                    db.Record(time, actor, null, "emission-factor.changed", Describe(stored.Country, stored.Carrier), before, Describe(stored.Country, stored.Carrier, tonnes.Value, Input.PerUnit.Value));
+                    return true;
                 }
 
-                db.Entry(stored).Property<uint>("Version").OriginalValue = Input.Version;
-                var before = Describe(stored.Country, stored.Carrier, stored.TonnesCo2, stored.PerUnit);
-                stored.Change(tonnes!.Value, Input.PerUnit!.Value, source, actor, now);
-                db.Record(time, actor, null, "emission-factor.changed", Describe(stored.Country, stored.Carrier), before, Describe(stored.Country, stored.Carrier, tonnes.Value, Input.PerUnit.Value));
-            }
-            else
-            {
                 var key = country?.ToUpperInvariant();
                 var carrier = Input.Carrier!.Value;
                 if (await db.EmissionFactors.AnyAsync(f => f.Carrier == carrier && (key == null ? f.Country == null : f.Country!.ToUpper() == key)))
                 {
-                    return await DuplicateAsync(country, carrier);
+                    AddDuplicate(country, carrier);
+                    return false;
                 }
 
                 db.EmissionFactors.Add(new StoredEmissionFactor(country, carrier, tonnes!.Value, Input.PerUnit!.Value, source, actor, now));
                 db.Record(time, actor, null, "emission-factor.added", Describe(country, carrier), null, Describe(country, carrier, tonnes.Value, Input.PerUnit.Value));
-            }
-
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, t);
-            await LoadAsync();
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Someone else changed this factor while you were editing it, so your change was not saved. The table shows their values; your input is kept. Save again to replace them."]);
-            await LoadAsync();
-            var current = Overrides.FirstOrDefault(o => o.Id == Input.Id);
-            if (current is null)
-            {
-                Input.Id = null;
-            }
-            else
-            {
-                Input.Version = current.Version;
-                ModelState.Remove("Input.Version");
-            }
-
-            return Page();
+                return true;
+            });
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             db.ChangeTracker.Clear();
-            return await DuplicateAsync(country, Input.Carrier!.Value);
+            AddDuplicate(country, Input.Carrier!.Value);
+            result = SaveResult.Refused;
         }
 
-        TempData["Success"] = t["The emission factor has been saved."].Value;
-        return RedirectToPage();
+        if (result == SaveResult.Saved)
+        {
+            TempData["Success"] = t["The emission factor has been saved."].Value;
+            return RedirectToPage();
+        }
+
+        await LoadAsync();
+        if (result == SaveResult.Conflict)
+        {
+            // Saving again replaces their values with these, knowingly; a factor removed meanwhile is added anew.
+            var current = Overrides.FirstOrDefault(o => o.Id == Input.Id);
+            Input.Id = current?.Id;
+            Input.Version = current?.Version ?? Input.Version;
+            ModelState.AddConflict(t["Someone else changed this factor while you were editing it, so your change was not saved. The table shows their values; your input is kept. Save again to replace them."], "Input.Version");
+        }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, uint version)
@@ -179,18 +175,16 @@ public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvid
             return NotFound();
         }
 
-        db.Entry(stored).Property<uint>("Version").OriginalValue = version;
-        db.EmissionFactors.Remove(stored);
         var actor = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        db.Record(time, actor, null, "emission-factor.removed", Describe(stored.Country, stored.Carrier), Describe(stored.Country, stored.Carrier, stored.TonnesCo2, stored.PerUnit), null);
-        try
+        var result = await save.SaveAsync(this, () =>
         {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+            db.EmissionFactors.Remove(save.Expect(stored, version));
+            db.Record(time, actor, null, "emission-factor.removed", Describe(stored.Country, stored.Carrier), Describe(stored.Country, stored.Carrier, stored.TonnesCo2, stored.PerUnit), null);
+            return Task.FromResult(true);
+        });
+        if (result != SaveResult.Saved)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t["Someone else changed this factor in the meantime, so it was not removed. Check its new values and remove it again if you still want to."]);
+            ModelState.AddConflict(t["Someone else changed this factor in the meantime, so it was not removed. Check its new values and remove it again if you still want to."]);
             await LoadAsync();
             return Page();
         }
@@ -203,12 +197,8 @@ public sealed class IndexModel(AppDbContext db, AccessControl access, TimeProvid
 
     public string FactorText(decimal tonnes, Unit perUnit) => tonnes.ToString("0.######", CultureInfo.CurrentCulture) + " t CO₂/" + perUnit.Symbol();
 
-    private async Task<IActionResult> DuplicateAsync(string? country, EnergyCarrier carrier)
-    {
+    private void AddDuplicate(string? country, EnergyCarrier carrier) =>
         ModelState.AddModelError("Input.Carrier", t["There is already a factor for {0} and {1}; change that one instead.", CountryText(country), Worksheets.WorksheetText.Carrier(t, carrier)]);
-        await LoadAsync();
-        return Page();
-    }
 
     private static string Describe(string? country, EnergyCarrier carrier) => $"{country ?? "all countries"} / {carrier}";
 

@@ -8,6 +8,7 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Charts;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,7 +25,7 @@ namespace CpTraining.Web.Pages.Options;
 /// version (xmin): a save over someone else's change is refused with the input kept.
 /// </summary>
 [Authorize]
-public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Blank investment rows offered below the filled ones.</summary>
     public const int BlankLines = 2;
@@ -107,35 +108,24 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             return Page();
         }
 
-        if (Version != Input.Version)
+        var result = await save.SaveAsync(this, () =>
         {
-            return ShowConflict();
-        }
-
-        var before = Option.Economics;
-        db.Entry(Option).Property<uint>("Version").OriginalValue = Input.Version;
-        try
-        {
+            save.Expect(Option, Input.Version);
+            var before = Option.Economics;
             Option.ChangeEconomics(inputs);
-        }
-        catch (DomainException ex)
+            db.Record(
+                time, ActorId, Option.ProgrammeId, "option.economics", $"O{Option.Number} {Option.Title}",
+                before is null ? null : JsonSerializer.Serialize(before), JsonSerializer.Serialize(inputs));
+            return Task.FromResult(true);
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-
-        db.Record(
-            time, ActorId, Option.ProgrammeId, "option.economics", $"O{Option.Number} {Option.Title}",
-            before is null ? null : JsonSerializer.Serialize(before), JsonSerializer.Serialize(inputs));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(optionId, write: true);
-            return ShowConflict();
+            case SaveResult.Conflict:
+                // The rights were checked above; the option is shown again as saved now.
+                await ShowAsync(await db.CpOptions.SingleAsync(o => o.Id == optionId));
+                return ShowConflict();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["Your changes have been saved."].Value;
@@ -282,7 +272,15 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             return refused;
         }
 
-        (Option, Access) = (option, access!);
+        Access = access!;
+        await ShowAsync(option);
+        return null;
+    }
+
+    /// <summary>The option as saved, with the results of its saved inputs.</summary>
+    private async Task ShowAsync(CpOption option)
+    {
+        Option = option;
         Version = db.Entry(option).Property<uint>("Version").CurrentValue;
         Currency = await db.Worksheets.AsNoTracking()
             .Where(w => w.ProgrammeId == option.ProgrammeId && w.CompanyId == option.CompanyId)
@@ -302,11 +300,9 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             }
             catch (DomainException ex)
             {
-                ResultProblem = t[ex.MessageTemplate, [.. ex.Arguments]];
+                ResultProblem = t.Text(ex);
             }
         }
-
-        return null;
     }
 }
 

@@ -4,6 +4,8 @@ using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +25,7 @@ namespace CpTraining.Web.Pages.Options;
 /// can be linked.
 /// </summary>
 [Authorize]
-public sealed class OptionModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class OptionModel(AppDbContext db, AccessControl accessControl, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public EnrolledCompany Access { get; private set; } = null!;
 
@@ -134,7 +136,7 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Ti
                 }
                 catch (DomainException ex)
                 {
-                    ModelState.AddModelError($"{nameof(Links)}.Rows[{i}].Percent", t[ex.MessageTemplate, [.. ex.Arguments]]);
+                    ModelState.AddModelError($"{nameof(Links)}.Rows[{i}].Percent", t.Text(ex));
                 }
             }
 
@@ -169,29 +171,9 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Ti
                 return null;
             }
 
-            try
-            {
-                option.ChangeReductions(Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances));
-            }
-            catch (DomainException ex) when (ex.Field is not null)
-            {
-                // The domain names the figures after the record (WaterCubicMetres); the form after its fields.
-                var field = ex.Field switch
-                {
-                    nameof(Reductions.WaterCubicMetres) => nameof(ReductionsInput.Water),
-                    nameof(Reductions.EnergyMegawattHours) => nameof(ReductionsInput.Energy),
-                    nameof(Reductions.TonnesCo2) => nameof(ReductionsInput.Co2),
-                    nameof(Reductions.SolidWasteTonnes) => nameof(ReductionsInput.SolidWaste),
-                    nameof(Reductions.HazardousWasteTonnes) => nameof(ReductionsInput.HazardousWaste),
-                    nameof(Reductions.WastewaterCubicMetres) => nameof(ReductionsInput.Wastewater),
-                    nameof(Reductions.RawMaterialTonnes) => nameof(ReductionsInput.RawMaterial),
-                    _ => ex.Field.Replace("KilogramsPerYear", "Kilograms", StringComparison.Ordinal),
-                };
-                throw new DomainException(field, ex.MessageTemplate, [.. ex.Arguments]);
-            }
-
+            option.ChangeReductions(Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances));
             return "entered reductions changed";
-        });
+        }, OptionText.Fields(t, nameof(Entered)) with { Rename = ReductionsInput.FieldOf });
     }
 
     public async Task<IActionResult> OnPostTechnicalAsync(Guid optionId, [Bind(Prefix = nameof(Technical))] TechnicalInput technical)
@@ -270,11 +252,11 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Ti
     }
 
     /// <summary>
-    /// The one flow of every save: refuse users who may not write (before anything else), refuse a stale form, apply
-    /// the change through the domain, and save it with the row version checked. <paramref name="change"/> returns what
-    /// it did for the audit log, or null when the form was refused.
+    /// Every form's save (<see cref="SaveFlow"/>): refuse users who may not write (before anything else), then load the
+    /// option, check the form's row version, apply the change through the domain and save it. <paramref name="change"/>
+    /// returns what it did for the audit log, or null when the form was refused.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(Guid optionId, uint version, string prefix, string section, Func<CpOption, string?> change)
+    private async Task<IActionResult> ChangeAsync(Guid optionId, uint version, string prefix, string section, Func<CpOption, string?> change, FormFields? fields = null)
     {
         var refused = await CheckAsync(optionId, write: true);
         if (refused is not null)
@@ -283,50 +265,26 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Ti
         }
 
         ActiveForm = prefix;
+        var result = !ModelState.IsValid ? SaveResult.Refused : await save.SaveAsync(this, async () =>
+        {
+            await LoadAsync(optionId, keep: prefix);
+            save.Expect(Option, version);
+            if (change(Option) is not { } what)
+            {
+                return false;
+            }
+
+            OptionAudit.Record(db, time, ActorId, Option, "option.changed", what);
+            return true;
+        }, fields ?? OptionText.Fields(t, prefix));
+        if (result == SaveResult.Saved)
+        {
+            TempData["Success"] = t["Your changes have been saved."].Value;
+            return RedirectToPage("/Options/Option", null, new { optionId }, section);
+        }
+
         await LoadAsync(optionId, keep: prefix);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        if (Version != version)
-        {
-            return ShowConflict();
-        }
-
-        db.Entry(Option).Property<uint>("Version").OriginalValue = version;
-        string? what;
-        try
-        {
-            what = change(Option);
-        }
-        catch (DomainException ex)
-        {
-            OptionText.ShowError(ModelState, t, prefix, ex);
-            what = null;
-        }
-
-        if (what is null || !ModelState.IsValid)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(optionId, keep: prefix);
-            return Page();
-        }
-
-        OptionAudit.Record(db, time, ActorId, Option, "option.changed", what);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(optionId, keep: prefix);
-            return ShowConflict();
-        }
-
-        TempData["Success"] = t["Your changes have been saved."].Value;
-        return RedirectToPage("/Options/Option", null, new { optionId }, section);
+        return result == SaveResult.Conflict ? ShowConflict() : Page();
     }
 
     private PageResult ShowConflict()

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CpTraining.Domain;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
@@ -94,14 +93,11 @@ public static class OptionText
         posted is not null && Enum.GetNames<T>().Contains(posted, StringComparer.Ordinal) ? Enum.Parse<T>(posted) : null;
 
     /// <summary>
-    /// Shows a domain refusal next to its field; status names in the message are given in the reader's language
+    /// Where an option form shows a domain refusal: next to its field, with status names in the reader's language
     /// (“An option that is under study cannot become verified.”).
     /// </summary>
-    public static void ShowError(ModelStateDictionary modelState, IStringLocalizer t, string prefix, DomainException ex)
-    {
-        var arguments = ex.Arguments.Select(a => a is OptionStatus s ? Status(t, s).ToLower(CultureInfo.CurrentCulture) : a).ToArray();
-        modelState.AddDomainError(new DomainException(ex.Field, ex.MessageTemplate, arguments), t, prefix);
-    }
+    public static FormFields Fields(IStringLocalizer t, string prefix) =>
+        new(prefix) { Argument = a => a is OptionStatus s ? Status(t, s).ToLower(CultureInfo.CurrentCulture) : a };
 }
 
 /// <summary>Option changes in the programme's audit log, the subject being the option.</summary>
@@ -250,6 +246,19 @@ public sealed class ReductionsInput
 
     /// <summary>Blank rows for new substances below the entered ones.</summary>
     public const int BlankRows = 2;
+
+    /// <summary>The form's field a refusal of <see cref="Reductions"/> is about: the record names the figures with their units (WaterCubicMetres).</summary>
+    public static string FieldOf(string field) => field switch
+    {
+        nameof(Reductions.WaterCubicMetres) => nameof(Water),
+        nameof(Reductions.EnergyMegawattHours) => nameof(Energy),
+        nameof(Reductions.TonnesCo2) => nameof(Co2),
+        nameof(Reductions.SolidWasteTonnes) => nameof(SolidWaste),
+        nameof(Reductions.HazardousWasteTonnes) => nameof(HazardousWaste),
+        nameof(Reductions.WastewaterCubicMetres) => nameof(Wastewater),
+        nameof(Reductions.RawMaterialTonnes) => nameof(RawMaterial),
+        _ => field.Replace("KilogramsPerYear", "Kilograms", StringComparison.Ordinal),
+    };
 
     public static ReductionsInput From(Reductions r, uint version) => new()
     {

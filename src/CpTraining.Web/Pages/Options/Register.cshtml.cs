@@ -3,6 +3,7 @@ using CpTraining.Domain;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -96,7 +97,7 @@ public sealed class RegisterModel(AppDbContext db, AccessControl accessControl, 
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            OptionText.ShowError(ModelState, t, nameof(Input), ex);
+            ModelState.AddDomainError(ex, t, OptionText.Fields(t, nameof(Input)));
             await LoadAsync();
             return Page();
         }

@@ -1,7 +1,7 @@
-using CpTraining.Domain;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +12,7 @@ namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>The programme's coordinators (and administrators) change its details.</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, AccessControl access, SaveFlow save, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -48,33 +48,29 @@ public sealed class EditModel(AppDbContext db, AccessControl access, IStringLoca
             return denied;
         }
 
-        var programme = await db.Programmes.SingleAsync(x => x.Id == id);
-        ProgrammeName = programme.Name;
+        ProgrammeName = await db.Programmes.Where(x => x.Id == id).Select(x => x.Name).SingleAsync();
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        try
+        var result = await save.SaveAsync(this, async () =>
         {
+            var programme = save.Expect(await db.Programmes.SingleAsync(x => x.Id == id), Input.Version);
             programme.ChangeDetails(Input.ToDetails());
-            db.Entry(programme).Property<uint>("Version").OriginalValue = Input.Version;
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return true;
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Keep what the user typed; show the current saved values; the next save (with the new version) overwrites deliberately.
-            var current = await db.Programmes.AsNoTracking().Where(x => x.Id == id)
-                .Select(x => new { x.Name, Version = EF.Property<uint>(x, "Version") }).SingleAsync();
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            ModelState.AddModelError(string.Empty, t["Someone else saved this programme while you were editing it. The saved name is now \"{0}\". Check your changes below and save again to overwrite theirs, or cancel.", current.Name]);
-            return Page();
+            case SaveResult.Conflict:
+                // Keep what the user typed; show the current saved values; the next save (with the new version) overwrites deliberately.
+                var current = await db.Programmes.AsNoTracking().Where(x => x.Id == id)
+                    .Select(x => new { x.Name, Version = EF.Property<uint>(x, "Version") }).SingleAsync();
+                Input.Version = current.Version;
+                ModelState.AddConflict(t["Someone else saved this programme while you were editing it. The saved name is now \"{0}\". Check your changes below and save again to overwrite theirs, or cancel.", current.Name], "Input.Version");
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The programme has been saved."].Value;

@@ -1,8 +1,8 @@
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Worksheets;
 /// shown next to its field.
 /// </summary>
 [Authorize]
-public sealed class EditorModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditorModel(AppDbContext db, AccessControl accessControl, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public EnrolledCompany Access { get; private set; } = null!;
 
@@ -201,9 +201,9 @@ public sealed class EditorModel(AppDbContext db, AccessControl accessControl, Ti
     }
 
     /// <summary>
-    /// The one flow of every save: refuse users who may not write (before anything else), refuse a stale form,
-    /// apply the change through the domain, and save it with the worksheet row so that the row version guards it.
-    /// <paramref name="change"/> returns what it did for the audit log, or null when the form could not be read.
+    /// Every form's save (<see cref="SaveFlow"/>): refuse users who may not write (before anything else), then load the
+    /// worksheet, check the form's row version, apply the change through the domain and save it with the worksheet
+    /// row. <paramref name="change"/> returns what it did for the audit log, or null when the form could not be read.
     /// </summary>
     private async Task<IActionResult> ChangeAsync(Guid worksheetId, uint version, string prefix, string section, Func<Worksheet, string?> change)
     {
@@ -214,54 +214,29 @@ public sealed class EditorModel(AppDbContext db, AccessControl accessControl, Ti
         }
 
         ActiveForm = prefix;
-        if (!ModelState.IsValid)
+        var result = !ModelState.IsValid ? SaveResult.Refused : await save.SaveAsync(this, async () =>
         {
             await LoadAsync(worksheetId);
-            return Page();
+            save.Expect(Sheet, version);
+            if (change(Sheet) is not { } what)
+            {
+                return false;
+            }
+
+            // Steps, streams and energy live in their own tables: updating the worksheet row as well makes PostgreSQL
+            // check (and advance) its xmin for every change, so no part of the worksheet is overwritten unseen.
+            db.Entry(Sheet).Property(w => w.Name).IsModified = true;
+            WorksheetAudit.Record(db, time, ActorId, Sheet, "worksheet.changed", what);
+            return true;
+        }, FormNumbers.Fields(prefix));
+        if (result == SaveResult.Saved)
+        {
+            TempData["Success"] = t["Your changes have been saved."].Value;
+            return RedirectToPage("/Worksheets/Editor", null, new { worksheetId }, section);
         }
 
         await LoadAsync(worksheetId);
-        if (Version != version)
-        {
-            return ShowConflict();
-        }
-
-        db.Entry(Sheet).Property<uint>("Version").OriginalValue = version;
-        string? what;
-        try
-        {
-            what = change(Sheet);
-        }
-        catch (DomainException ex)
-        {
-            FormNumbers.ShowError(ModelState, t, prefix, ex);
-            what = null;
-        }
-
-        if (what is null || !ModelState.IsValid)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(worksheetId);
-            return Page();
-        }
-
-        // Steps, streams and energy live in their own tables: updating the worksheet row as well makes PostgreSQL
-        // check (and advance) its xmin for every change, so no part of the worksheet is overwritten unseen.
-        db.Entry(Sheet).Property(w => w.Name).IsModified = true;
-        WorksheetAudit.Record(db, time, ActorId, Sheet, "worksheet.changed", what);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(worksheetId);
-            return ShowConflict();
-        }
-
-        TempData["Success"] = t["Your changes have been saved."].Value;
-        return RedirectToPage("/Worksheets/Editor", null, new { worksheetId }, section);
+        return result == SaveResult.Conflict ? ShowConflict() : Page();
     }
 
     private PageResult ShowConflict()

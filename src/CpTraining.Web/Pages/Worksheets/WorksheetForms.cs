@@ -78,24 +78,23 @@ internal sealed class FormNumbers(ModelStateDictionary modelState, IStringLocali
     public void Refuse(DomainException ex)
     {
         Failed = true;
-        ShowError(modelState, t, prefix, ex);
+        modelState.AddDomainError(ex, t, Fields(prefix));
     }
 
     /// <summary>
-    /// Shows a domain refusal next to the form's field: a step's accumulation has its own unit and density fields,
+    /// Where a worksheet form shows a domain refusal: a step's accumulation has its own unit and density fields,
     /// which the quantity's own refusals ("Unit", "Density") are about.
     /// </summary>
-    public static void ShowError(ModelStateDictionary modelState, IStringLocalizer t, string prefix, DomainException ex)
+    public static FormFields Fields(string prefix) => new(prefix)
     {
-        var field = (prefix, ex.Field) switch
+        Rename = field => (prefix, field) switch
         {
             ("Step", "Density") => "AccumulationDensity",
             ("Step", "Unit") => "AccumulationUnit",
             ("Step", "CalorificValue") => "Accumulation",
-            _ => ex.Field,
-        };
-        modelState.AddDomainError(field == ex.Field ? ex : new DomainException(field, ex.MessageTemplate, [.. ex.Arguments]), t, prefix);
-    }
+            _ => field,
+        },
+    };
 
     private T? Try<T>(Func<T?> read)
     {

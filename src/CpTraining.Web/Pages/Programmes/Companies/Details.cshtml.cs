@@ -140,7 +140,7 @@ public sealed class DetailsModel(
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            ShowError(ex);
+            ModelState.AddDomainError(ex, t, TeamForm);
             return await PageAsync(id, companyId);
         }
 
@@ -201,7 +201,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ShowError(ex);
+            ModelState.AddDomainError(ex, t, TeamForm);
             return await PageAsync(id, companyId);
         }
 
@@ -238,7 +238,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ShowError(ex);
+            ModelState.AddDomainError(ex, t, TeamForm);
             return await PageAsync(id, companyId);
         }
 
@@ -270,7 +270,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ShowError(ex);
+            ModelState.AddDomainError(ex, t, TeamForm);
             return await PageAsync(id, companyId);
         }
 
@@ -301,7 +301,7 @@ public sealed class DetailsModel(
         }
         catch (DomainException ex)
         {
-            ShowError(ex);
+            ModelState.AddDomainError(ex, t, TeamForm);
             return await PageAsync(id, companyId);
         }
 
@@ -322,17 +322,7 @@ public sealed class DetailsModel(
     /// A broken rule next to its field on the team form, or above the page when it is about the enrolment itself
     /// (e.g. the company was archived meanwhile), which has no field on any form here.
     /// </summary>
-    private void ShowError(DomainException ex)
-    {
-        if (ex.Field is null or "CompanyId")
-        {
-            ModelState.AddModelError(string.Empty, t[ex.MessageTemplate, [.. ex.Arguments]]);
-        }
-        else
-        {
-            ModelState.AddDomainError(ex, t);
-        }
-    }
+    private static readonly FormFields TeamForm = new FormFields().Above("CompanyId");
 
     private IActionResult Back(Guid id, Guid companyId, bool toList) =>
         toList ? RedirectToPage("/Programmes/Companies/Index", new { id }) : RedirectToPage(new { id, companyId });

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// second save is refused (PostgreSQL xmin) and shown what the first one changed; nothing is overwritten silently.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -67,45 +67,37 @@ public sealed class EditModel(AppDbContext db, AccessControl access, TimeProvide
             return Page();
         }
 
-        try
+        // The rules involve the neighbouring sessions, so reschedules of one programme are serialised: the programme
+        // row is locked, then its sessions are read and checked as committed.
+        var result = await save.SaveLockedAsync(this, LockedRow.Programme, id, async () =>
         {
-            // The rules involve the neighbouring sessions, so reschedules of one programme are serialised:
-            // the programme row is locked, then its sessions are read and checked as committed.
-            await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
-            {
-                var programme = await db.Programmes
-                    .Include(p => p.Sessions).ThenInclude(s => s.Agenda)
-                    .SingleAsync(p => p.Id == id);
-                db.Entry(programme.Session(number)).Property<uint>("Version").OriginalValue = Input.Version;
-                programme.RescheduleSession(
-                    number,
-                    Input.StartDate!.Value,
-                    Input.Days!.Value,
-                    Input.Venue,
-                    Input.DailyStart,
-                    Input.DailyEnd,
-                    time.TodayIn(programme.TimeZoneId),
-                    mayCorrectHeldSessions: access.Can(Operation.Administer));
-                return true;
-            });
-        }
-        catch (DomainException ex)
+            var programme = await db.Programmes
+                .Include(p => p.Sessions).ThenInclude(s => s.Agenda)
+                .SingleAsync(p => p.Id == id);
+            save.Expect(programme.Session(number), Input.Version);
+            programme.RescheduleSession(
+                number,
+                Input.StartDate!.Value,
+                Input.Days!.Value,
+                Input.Venue,
+                Input.DailyStart,
+                Input.DailyEnd,
+                time.TodayIn(programme.TimeZoneId),
+                mayCorrectHeldSessions: access.Can(Operation.Administer));
+            return true;
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var saved = await LoadSavedAsync(id, number);
-            ConflictingChanges = Input.ChangesSinceOpened(saved, t);
-            ModelState.AddModelError(string.Empty, t["Someone else saved this session while you were editing it, so your changes were not saved. Their changes are listed below; your input is kept. Save again to replace their values with yours, or cancel."]);
-            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.Original", StringComparison.Ordinal) || k == "Input.Version").ToList())
-            {
-                ModelState.Remove(key);
-            }
-
-            Input.RememberOriginal(saved);
-            return Page();
+            case SaveResult.Conflict:
+                var saved = await LoadSavedAsync(id, number);
+                ConflictingChanges = Input.ChangesSinceOpened(saved, t);
+                Input.RememberOriginal(saved);
+                ModelState.AddConflict(
+                    t["Someone else saved this session while you were editing it, so your changes were not saved. Their changes are listed below; your input is kept. Save again to replace their values with yours, or cancel."],
+                    [.. ModelState.Keys.Where(k => k.StartsWith("Input.Original", StringComparison.Ordinal) || k == "Input.Version")]);
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["Session {0} has been saved.", number].Value;

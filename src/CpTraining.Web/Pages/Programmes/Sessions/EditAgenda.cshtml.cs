@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 
 /// <summary>The programme's coordinators add, change, reorder and remove agenda items of a session.</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditAgendaModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditAgendaModel(AppDbContext db, AccessControl access, SaveFlow save, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -65,31 +65,31 @@ public sealed class EditAgendaModel(AppDbContext db, AccessControl access, IStri
             return Page();
         }
 
-        try
+        var result = await SaveLockedAsync(id, number, session =>
         {
-            await SaveLockedAsync(id, number, session =>
+            if (Input.ItemId is { } itemId)
             {
-                if (Input.ItemId is { } itemId)
+                // An item that is not in this session is the domain's to refuse ("no longer exists").
+                if (session.Agenda.SingleOrDefault(i => i.Id == itemId) is { } item)
                 {
-                    session.ChangeAgendaItem(itemId, Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
-                    db.Entry(session.Agenda.Single(i => i.Id == itemId)).Property<uint>("Version").OriginalValue = Input.Version;
+                    save.Expect(item, Input.Version);
                 }
-                else
-                {
-                    session.AddAgendaItem(Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
-                }
-            });
-        }
-        catch (DomainException ex)
+
+                session.ChangeAgendaItem(itemId, Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
+            }
+            else
+            {
+                session.AddAgendaItem(Input.Day!.Value, Input.Topic, Input.Start, Input.End, Input.Presenter);
+            }
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Someone else changed or removed this agenda item while you were editing it, so your changes were not saved. The agenda above shows the saved state; open the item again to edit it."]);
-            await LoadAsync(id, number);
-            return Page();
+            case SaveResult.Conflict:
+                ModelState.AddConflict(t["Someone else changed or removed this agenda item while you were editing it, so your changes were not saved. The agenda above shows the saved state; open the item again to edit it."]);
+                await LoadAsync(id, number);
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The agenda has been saved."].Value;
@@ -113,22 +113,16 @@ public sealed class EditAgendaModel(AppDbContext db, AccessControl access, IStri
             return denied;
         }
 
-        try
+        // The buttons post no item form: only the change's own refusals count.
+        ModelState.Clear();
+        switch (await SaveLockedAsync(id, number, change))
         {
-            await SaveLockedAsync(id, number, change);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.Clear();
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Someone else changed the agenda at the same time; nothing was changed. Check the agenda and try again."]);
-            await LoadAsync(id, number);
-            return Page();
+            case SaveResult.Conflict:
+                ModelState.AddConflict(t["Someone else changed the agenda at the same time; nothing was changed. Check the agenda and try again."]);
+                await LoadAsync(id, number);
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         return RedirectToPage(new { id, number });
@@ -138,11 +132,10 @@ public sealed class EditAgendaModel(AppDbContext db, AccessControl access, IStri
     /// Applies an agenda change under the programme's row lock, the same lock rescheduling takes, so an item
     /// cannot be added to a day that a simultaneous reschedule is removing, and positions stay unique.
     /// </summary>
-    private Task SaveLockedAsync(Guid id, int number, Action<PlenarySession> change) =>
-        db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
+    private Task<SaveResult> SaveLockedAsync(Guid id, int number, Action<PlenarySession> change) =>
+        save.SaveLockedAsync(this, LockedRow.Programme, id, async () =>
         {
-            var session = await db.Sessions.Include(s => s.Agenda).SingleAsync(s => s.ProgrammeId == id && s.Number == number);
-            change(session);
+            change(await db.Sessions.Include(s => s.Agenda).SingleAsync(s => s.ProgrammeId == id && s.Number == number));
             return true;
         });
 

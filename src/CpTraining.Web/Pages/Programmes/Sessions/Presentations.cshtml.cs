@@ -5,6 +5,7 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Tasks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// assigning takes when it appends presentations); a schedule change is checked with the row version (xmin).
 /// </summary>
 [Authorize]
-public sealed class PresentationsModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PresentationsModel(AppDbContext db, AccessControl access, SaveFlow save, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -93,26 +94,21 @@ public sealed class PresentationsModel(AppDbContext db, AccessControl access, IS
             return Page();
         }
 
-        try
+        var result = await save.SaveAsync(this, async () =>
         {
-            var entity = await db.Presentations.SingleAsync(p => p.Id == row.Id);
-            db.Entry(entity).Property<uint>("Version").OriginalValue = Input.Version;
+            var entity = save.Expect(await db.Presentations.SingleOrDefaultAsync(p => p.Id == row.Id), Input.Version);
             entity.Schedule(string.IsNullOrEmpty(Input.PresenterUserId) ? null : Input.PresenterUserId, Input.Day, Input.Start, Input.Minutes!.Value, Session.Days);
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return true;
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Someone else changed this presentation while you were editing it, so your changes were not saved. The list shows the saved schedule; your input is kept. Save again to replace it with yours."]);
-            db.ChangeTracker.Clear();
-            await LoadPresentationsAsync();
-            ModelState.Remove("Input.Version");
-            Input.Version = Presentations.FirstOrDefault(p => p.Id == row.Id)?.Version ?? Input.Version;
-            return Page();
+            case SaveResult.Conflict:
+                await LoadPresentationsAsync();
+                Input.Version = Presentations.FirstOrDefault(p => p.Id == row.Id)?.Version ?? Input.Version;
+                ModelState.AddConflict(t["Someone else changed this presentation while you were editing it, so your changes were not saved. The list shows the saved schedule; your input is kept. Save again to replace it with yours."], "Input.Version");
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The presentation has been scheduled."].Value;

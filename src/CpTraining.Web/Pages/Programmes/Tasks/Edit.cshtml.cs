@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Tasks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +22,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 /// refused (xmin) and shown the saved dates, with their own input kept.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EditModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -56,47 +56,40 @@ public sealed class EditModel(AppDbContext db, AccessControl access, TimeProvide
             return Page();
         }
 
-        try
+        var result = await save.SaveLockedAsync(this, LockedRow.Programme, id, async () =>
         {
-            await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
+            var task = save.Expect(await db.HomeTasks.SingleAsync(h => h.Id == taskId), Input.Version);
+            var (dueBefore, cutOffBefore, attachBefore) = (task.DueDate, task.CutOff, task.Attachments);
+            task.ChangeDates(Input.DueDate!.Value, Input.CutOff, time.TodayIn(Programme.TimeZoneId));
+            task.ChangeAttachments(Input.Attach.ToFlags());
+            var actor = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            if (task.Attachments != attachBefore)
             {
-                var task = await db.HomeTasks.SingleAsync(h => h.Id == taskId);
-                db.Entry(task).Property<uint>("Version").OriginalValue = Input.Version;
-                var (dueBefore, cutOffBefore, attachBefore) = (task.DueDate, task.CutOff, task.Attachments);
-                task.ChangeDates(Input.DueDate!.Value, Input.CutOff, time.TodayIn(Programme.TimeZoneId));
-                task.ChangeAttachments(Input.Attach.ToFlags());
-                var actor = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-                if (task.Attachments != attachBefore)
-                {
-                    db.Record(time, actor, id, "task.attachments-changed", task.Title, attachBefore.ToString(), task.Attachments.ToString());
-                }
+                db.Record(time, actor, id, "task.attachments-changed", task.Title, attachBefore.ToString(), task.Attachments.ToString());
+            }
 
-                if (task.DueDate == dueBefore && task.CutOff == cutOffBefore)
-                {
-                    return task.Attachments != attachBefore;
-                }
+            if (task.DueDate == dueBefore && task.CutOff == cutOffBefore)
+            {
+                return task.Attachments != attachBefore;
+            }
 
-                foreach (var submission in await db.Submissions.Where(s => s.HomeTaskId == taskId).ToListAsync())
-                {
-                    submission.ChangeDates(task.DueDate, task.CutOff);
-                }
+            foreach (var submission in await db.Submissions.Where(s => s.HomeTaskId == taskId).ToListAsync())
+            {
+                submission.ChangeDates(task.DueDate, task.CutOff);
+            }
 
-                db.Record(time, actor, id, "task.dates-changed", task.Title, Dates(dueBefore, cutOffBefore), Dates(task.DueDate, task.CutOff));
-                return true;
-            });
-        }
-        catch (DomainException ex)
+            db.Record(time, actor, id, "task.dates-changed", task.Title, Dates(dueBefore, cutOffBefore), Dates(task.DueDate, task.CutOff));
+            return true;
+        });
+        switch (result)
         {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await LoadAsync(id, taskId);
-            ModelState.AddModelError(string.Empty, t["Someone else changed this task's dates while you were editing them, so your changes were not saved. The saved dates are shown above; your input is kept. Save again to replace them with yours."]);
-            ModelState.Remove("Input.Version");
-            Input.Version = Saved.Version;
-            return Page();
+            case SaveResult.Conflict:
+                await LoadAsync(id, taskId);
+                Input.Version = Saved.Version;
+                ModelState.AddConflict(t["Someone else changed this task's dates while you were editing them, so your changes were not saved. The saved dates are shown above; your input is kept. Save again to replace them with yours."], "Input.Version");
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The dates of “{0}” have been saved.", Saved.Title].Value;

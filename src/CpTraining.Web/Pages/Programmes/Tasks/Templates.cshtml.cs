@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +20,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 /// removing take the programme's row lock so positions stay 1..n without gaps.
 /// </summary>
 [Authorize]
-public sealed class TemplatesModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class TemplatesModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -74,62 +74,44 @@ public sealed class TemplatesModel(AppDbContext db, AccessControl access, TimePr
             return Page();
         }
 
-        var missing = false;
-        try
+        var result = await save.SaveLockedAsync(this, LockedRow.Programme, id, async () =>
         {
-            await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
+            if (Input.TemplateId is { } templateId)
             {
-                if (Input.TemplateId is { } templateId)
-                {
-                    var template = await db.TaskTemplates.SingleOrDefaultAsync(x => x.Id == templateId && x.ProgrammeId == id);
-                    if (template is null)
-                    {
-                        missing = true;
-                        return false;
-                    }
-
-                    db.Entry(template).Property<uint>("Version").OriginalValue = Input.Version;
-                    template.Change(Input.Title, Input.Instructions, Input.IsPresented);
-                    template.ChangeAttachments(Input.Attach.ToFlags());
-                }
-                else
-                {
-                    var after = Input.AfterSession!.Value;
-                    var last = await db.TaskTemplates.Where(x => x.ProgrammeId == id && x.AfterSession == after).MaxAsync(x => (int?)x.Position) ?? 0;
-                    db.TaskTemplates.Add(TaskTemplate.Create(id, after, last + 1, Input.Title, Input.Instructions, Input.IsPresented, Programme.SessionCount, Input.Attach.ToFlags()));
-                }
-
-                return true;
-            });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            missing = true;
-        }
-
-        if (missing)
-        {
-            ModelState.AddModelError(string.Empty, t["Someone else changed or removed this task template while you were editing it, so your changes were not saved. Your text is kept below; the list shows the saved templates."]);
-            await LoadTemplatesAsync(id);
-            if (Templates.FirstOrDefault(r => r.Id == Input.TemplateId) is { } saved)
-            {
-                // Saving again replaces their version with this one, knowingly.
-                ModelState.Remove("Input.Version");
-                Input.Version = saved.Version;
+                var template = save.Expect(await db.TaskTemplates.SingleOrDefaultAsync(x => x.Id == templateId && x.ProgrammeId == id), Input.Version);
+                template.Change(Input.Title, Input.Instructions, Input.IsPresented);
+                template.ChangeAttachments(Input.Attach.ToFlags());
             }
             else
             {
-                ModelState.Remove("Input.TemplateId");
-                Input.TemplateId = null;
-                EditingId = null;
+                var after = Input.AfterSession!.Value;
+                var last = await db.TaskTemplates.Where(x => x.ProgrammeId == id && x.AfterSession == after).MaxAsync(x => (int?)x.Position) ?? 0;
+                db.TaskTemplates.Add(TaskTemplate.Create(id, after, last + 1, Input.Title, Input.Instructions, Input.IsPresented, Programme.SessionCount, Input.Attach.ToFlags()));
             }
 
-            return Page();
+            return true;
+        });
+        switch (result)
+        {
+            case SaveResult.Conflict:
+                await LoadTemplatesAsync(id);
+                if (Templates.FirstOrDefault(r => r.Id == Input.TemplateId) is { } saved)
+                {
+                    // Saving again replaces their version with this one, knowingly.
+                    Input.Version = saved.Version;
+                    ModelState.Remove("Input.Version");
+                }
+                else
+                {
+                    ModelState.Remove("Input.TemplateId");
+                    Input.TemplateId = null;
+                    EditingId = null;
+                }
+
+                ModelState.AddConflict(t["Someone else changed or removed this task template while you were editing it, so your changes were not saved. Your text is kept below; the list shows the saved templates."]);
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["The task template has been saved."].Value;

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// are the domain's (<see cref="Submission.GrantExtension"/>), judged on today's date at the programme's venue.
 /// </summary>
 [Authorize]
-public sealed class ExtensionModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ExtensionModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -64,10 +64,9 @@ public sealed class ExtensionModel(AppDbContext db, AccessControl access, TimePr
             return Page();
         }
 
-        try
+        var result = await save.SaveAsync(this, async () =>
         {
-            var submission = await db.Submissions.SingleAsync(s => s.Id == submissionId);
-            db.Entry(submission).Property<uint>("Version").OriginalValue = Input.Version;
+            var submission = save.Expect(await db.Submissions.SingleAsync(s => s.Id == submissionId), Input.Version);
             var before = submission.ExtendedUntil is { } previous ? Iso(previous) : null;
             submission.GrantExtension(Input.Until!.Value, Input.Reason, Rights.UserId, Rights.IsCoordinator, Today);
             db.Record(
@@ -78,23 +77,18 @@ public sealed class ExtensionModel(AppDbContext db, AccessControl access, TimePr
                 $"{Summary.TaskTitle} — {Summary.Owner}",
                 before,
                 $"{Iso(submission.ExtendedUntil!.Value)}: {submission.ExtensionReason}");
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return true;
+        });
+        switch (result)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Summary = await SubmissionSummary.LoadAsync(db, submissionId);
-            Conflict = true;
-            ModelState.AddModelError(string.Empty, t["Someone else changed this work while you were editing, so the extension was not saved. Its current dates are shown; your input is kept. Save again to grant it."]);
-            ModelState.Remove("Input.Version");
-            Input.Version = Summary.Version;
-            return Page();
+            case SaveResult.Conflict:
+                Summary = await SubmissionSummary.LoadAsync(db, submissionId);
+                Conflict = true;
+                Input.Version = Summary.Version;
+                ModelState.AddConflict(t["Someone else changed this work while you were editing, so the extension was not saved. Its current dates are shown; your input is kept. Save again to grant it."], "Input.Version");
+                return Page();
+            case SaveResult.Refused:
+                return Page();
         }
 
         TempData["Success"] = t["{0} has an extension until {1:D}.", Summary.Owner, Input.Until!.Value].Value;

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Worksheets.Transfer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +20,7 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// refused through the row version and the reviewer's feedback is kept in the form. Reviews are never edited.
 /// </summary>
 [Authorize]
-public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow save, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>The two buttons' values.</summary>
     public const string AcceptDecision = "accept";
@@ -88,7 +88,7 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotif
 
         var returning = Input.Decision == ReturnDecision;
         var owner = string.Empty;
-        try
+        var result = await save.SaveAsync(this, async () =>
         {
             var submission = await db.Submissions
                 .Include(s => s.Versions)
@@ -98,13 +98,11 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotif
 
             // The form reviewed the work as it was then; anything since (another review, a resubmission) wins. Checked
             // here so the reviewer hears what happened, and again by the database (xmin) when saving.
-            var version = db.Entry(submission).Property<uint>("Version");
-            if (version.CurrentValue != Input.Version || submission.LatestVersion?.Number != Input.VersionNumber)
+            save.Expect(submission, Input.Version);
+            if (submission.LatestVersion?.Number != Input.VersionNumber)
             {
-                return await ConflictAsync(submissionId);
+                throw new StaleFormException();
             }
-
-            version.OriginalValue = Input.Version;
 
             var now = time.GetUtcNow();
             var review = returning
@@ -127,18 +125,15 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotif
                 $"{header.TaskTitle} — {header.Owner}",
                 SubmissionStatus.Submitted.ToString(),
                 $"{submission.Status} (version {review.VersionNumber})");
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return true;
+        });
+        switch (result)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError(ex, t);
-            await LoadAsync(submissionId);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(submissionId);
+            case SaveResult.Conflict:
+                return await ConflictAsync(submissionId);
+            case SaveResult.Refused:
+                await LoadAsync(submissionId);
+                return Page();
         }
 
         TempData["Success"] = (returning
@@ -175,19 +170,17 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotif
             return Page();
         }
 
-        try
+        var result = await save.SaveAsync(this, async () =>
         {
             var submission = await db.Submissions.Include(s => s.Versions).AsSplitQuery().SingleAsync(s => s.Id == submissionId);
             var comment = submission.CommentOnStream(Comment.VersionNumber, Comment.StreamId, Comment.Text, Rights.UserId, time.GetUtcNow());
             db.StreamComments.Add(comment);
             var header = await SubmissionSummary.LoadAsync(db, submissionId);
             db.Record(time, Rights.UserId, submission.ProgrammeId, "task.stream-commented", $"{header.TaskTitle} — {header.Owner}", null, $"version {comment.VersionNumber}, stream {comment.StreamId}");
-            await db.SaveChangesAsync();
-        }
-        catch (DomainException ex)
+            return true;
+        }, FormFields.AllAbove);
+        if (result != SaveResult.Saved)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t[ex.MessageTemplate, [.. ex.Arguments]]);
             await LoadAsync(submissionId);
             Input = new InputModel { Version = Summary.Version, VersionNumber = Latest?.Number ?? 0 };
             return Page();
@@ -200,16 +193,16 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, TaskNotif
     /// <summary>The work changed after the page was opened: nothing was saved; show it as it is now and keep the feedback.</summary>
     private async Task<IActionResult> ConflictAsync(Guid submissionId)
     {
-        db.ChangeTracker.Clear();
         await LoadAsync(submissionId);
         Conflict = true;
-        ModelState.AddModelError(string.Empty, t["Someone else reviewed or changed this work while you were reading it, so your decision was not saved. Its current state is shown below; your feedback is kept."]);
 
         // The form now carries the current row version: deciding again is a deliberate choice on what is shown.
-        ModelState.Remove("Input.Version");
-        ModelState.Remove("Input.VersionNumber");
         Input.Version = Summary.Version;
         Input.VersionNumber = Latest?.Number ?? 0;
+        ModelState.AddConflict(
+            t["Someone else reviewed or changed this work while you were reading it, so your decision was not saved. Its current state is shown below; your feedback is kept."],
+            "Input.Version",
+            "Input.VersionNumber");
         return Page();
     }
 
