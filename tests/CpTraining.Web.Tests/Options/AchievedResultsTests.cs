@@ -288,6 +288,25 @@ public sealed class AchievedResultsTests(CpTrainingFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_refused_verification_names_the_statuses_in_the_readers_language()
+    {
+        var c = await CompanyAsync();
+        var id = await OptionAsync(c, 1, 40_000m, 15_000m, 5_000m, OptionStatus.Selected);
+        var opened = await c.Trainer.GetDocumentAsync(Page(id, "uk"));
+
+        // A selected option cannot be verified: the trainer posts the verify form anyway (an old page, say).
+        var response = await c.Trainer.PostAsync($"/options/{id}/achieved?handler=Verify&culture=uk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = FormClient.Token(opened, "#achieved-form"),
+            ["Input.Version"] = opened.QuerySelector("#achieved-form input[name='Input.Version']")!.GetAttribute("value")!,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Можливість зі статусом «обрана» не може стати «перевірена».", FormClient.Errors(await FormClient.ParseAsync(response)));
+        Assert.Equal(OptionStatus.Selected, (await LoadAsync(id)).Status);
+    }
+
+    [Fact]
     public async Task A_future_date_negative_investment_and_text_in_a_number_field_are_field_errors_with_the_input_kept()
     {
         var c = await CompanyAsync();

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Unicode;
 using CsvHelper;
 using Microsoft.Extensions.Localization;
 
@@ -43,23 +41,6 @@ public static class EnrolmentCsv
     public const int MaxRows = 1000;
 
     public static readonly IReadOnlyList<string> RequiredColumns = ["company", "person", "email", "role", "position"];
-
-    /// <summary>Decodes the uploaded bytes as UTF-8 (a byte order mark is dropped); null when they are not UTF-8 text.</summary>
-    public static string? Decode(ReadOnlySpan<byte> bytes)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (bytes.StartsWith(bom))
-        {
-            bytes = bytes[bom.Length..];
-        }
-
-        if (!Utf8.IsValid(bytes) || bytes.Contains((byte)0))
-        {
-            return null;
-        }
-
-        return Encoding.UTF8.GetString(bytes);
-    }
 
     public static ParsedFile Parse(string text, IStringLocalizer t)
     {

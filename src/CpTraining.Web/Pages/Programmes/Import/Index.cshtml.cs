@@ -3,6 +3,7 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -64,32 +65,18 @@ public sealed class IndexModel(
         }
 
         var file = Request.Form.Files.GetFile("File");
-        if (file is null || file.Length == 0)
-        {
-            return Refuse(t["Choose a CSV file to upload."]);
-        }
-
-        if (file.Length > EnrolmentCsv.MaxFileBytes)
-        {
-            return Refuse(t["The file is {0:N1} MB; the largest file accepted is 1 MB. Split it into smaller files.", file.Length / (1024.0 * 1024.0)]);
-        }
-
-        var isCsv = Path.GetExtension(file.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(file.ContentType, "text/csv", StringComparison.OrdinalIgnoreCase);
-        if (!isCsv)
-        {
-            return Refuse(t["Only CSV files (.csv) can be imported. In a spreadsheet, use “Save as” → “CSV UTF-8”."]);
-        }
-
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content);
-        var text = EnrolmentCsv.Decode(content.GetBuffer().AsSpan(0, (int)content.Length));
+        var (text, refusal) = await Uploads.ReadCsvAsync(
+            file,
+            EnrolmentCsv.MaxFileBytes,
+            megabytes => t["The file is {0:N1} MB; the largest file accepted is 1 MB. Split it into smaller files.", megabytes],
+            csvByContentType: true,
+            t);
         if (text is null)
         {
-            return Refuse(t["The file is not UTF-8 text. In a spreadsheet, use “Save as” → “CSV UTF-8” and upload that file."]);
+            return Refuse(refusal!);
         }
 
-        FileName = Path.GetFileName(file.FileName);
+        FileName = Path.GetFileName(file!.FileName);
         var programme = await LoadProgrammeAsync(tracked: false);
         Plan = await EnrolmentImport.PlanAsync(db, users, programme, EnrolmentCsv.Parse(text, t), time.GetUtcNow(), t);
         if (Plan.CanConfirm)
@@ -186,31 +173,9 @@ public sealed class IndexModel(
     }
 
     /// <summary>Reads the posted form within the page's limits, then checks its antiforgery token.</summary>
-    private async Task<IActionResult?> ReadFormAsync()
-    {
-        try
-        {
-            await Request.ReadFormAsync();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            // The server stopped reading at the limit; the rest of the body is never buffered.
-            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            ModelState.AddModelError(string.Empty, t["The upload is too large: the largest file accepted is 1 MB. Split it into smaller files."]);
-            return Page();
-        }
-
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-
-        return null;
-    }
+    private Task<IActionResult?> ReadFormAsync() =>
+        Uploads.ReadFormAsync(this, antiforgery, EnrolmentCsv.MaxRequestBytes, () =>
+            Task.FromResult(Refuse(t["The upload is too large: the largest file accepted is 1 MB. Split it into smaller files."])));
 
     private IActionResult Refuse(string message)
     {

@@ -3,6 +3,8 @@ using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Files;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Programmes.Import;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -37,6 +39,7 @@ public sealed class ImportModel(
     AccessControl access,
     IAntiforgery antiforgery,
     IDataProtectionProvider protection,
+    SaveFlow save,
     TimeProvider time,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -75,30 +78,18 @@ public sealed class ImportModel(
 
         CreateMissingSteps = Request.Form["CreateMissingSteps"].Contains("true");
         var file = Request.Form.Files.GetFile("File");
-        if (file is null || file.Length == 0)
-        {
-            return Refuse(t["Choose a CSV file to upload."]);
-        }
-
-        if (file.Length > StreamCsv.MaxFileBytes)
-        {
-            return Refuse(t["The file is {0:N1} MB; the largest file accepted is {1} MB.", file.Length / (1024.0 * 1024.0), StreamCsv.MaxFileBytes / 1024 / 1024]);
-        }
-
-        if (!Path.GetExtension(file.FileName).Equals(".csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return Refuse(t["Only CSV files (.csv) can be imported. In a spreadsheet, use “Save as” → “CSV UTF-8”."]);
-        }
-
-        using var content = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(content);
-        var text = StreamCsv.Decode(content.GetBuffer().AsSpan(0, (int)content.Length));
+        var (text, refusal) = await Uploads.ReadCsvAsync(
+            file,
+            StreamCsv.MaxFileBytes,
+            megabytes => t["The file is {0:N1} MB; the largest file accepted is {1} MB.", megabytes, StreamCsv.MaxFileBytes / 1024 / 1024],
+            csvByContentType: false,
+            t);
         if (text is null)
         {
-            return Refuse(t["The file is not UTF-8 text. In a spreadsheet, use “Save as” → “CSV UTF-8” and upload that file."]);
+            return Refuse(refusal!);
         }
 
-        FileName = Path.GetFileName(file.FileName);
+        FileName = Path.GetFileName(file!.FileName);
         Version = await db.Worksheets.Where(w => w.Id == worksheetId).Select(w => EF.Property<uint>(w, "Version")).SingleAsync();
         var sheet = await LoadAsync(worksheetId, tracked: false);
         Plan = StreamImport.Apply(sheet, StreamCsv.Parse(text, t), CreateMissingSteps, CultureInfo.CurrentCulture, t);
@@ -128,42 +119,24 @@ public sealed class ImportModel(
         (FileName, var text) = previewed.Value;
         var parsed = StreamCsv.Parse(text, t);
         StreamImportPlan? plan = null;
-        var changed = false;
-        try
+        var result = await save.SaveInTransactionAsync(this, async () =>
         {
-            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            plan = null;
+            _ = await db.Database.ExecuteSqlAsync($"SELECT 1 FROM worksheets WHERE id = {worksheetId} FOR UPDATE");
+            var sheet = save.Expect(await LoadAsync(worksheetId, tracked: true), seen);
+            plan = StreamImport.Apply(sheet, parsed, CreateMissingSteps, CultureInfo.CurrentCulture, t);
+            if (!plan.CanConfirm)
             {
-                db.ChangeTracker.Clear();
-                (plan, changed) = (null, false);
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                _ = await db.Database.ExecuteSqlAsync($"SELECT 1 FROM worksheets WHERE id = {worksheetId} FOR UPDATE");
-                var sheet = await LoadAsync(worksheetId, tracked: true);
-                var version = db.Entry(sheet).Property<uint>("Version");
-                if (version.CurrentValue != seen)
-                {
-                    changed = true;
-                    return;
-                }
+                return false;
+            }
 
-                plan = StreamImport.Apply(sheet, parsed, CreateMissingSteps, CultureInfo.CurrentCulture, t);
-                if (!plan.CanConfirm)
-                {
-                    return;
-                }
-
-                // Touches the worksheet row so that its row version moves: an editor's form opened before the import
-                // is refused as a conflict instead of overwriting what was imported.
-                db.Entry(sheet).Property(w => w.Name).IsModified = true;
-                db.Record(time, Rights.UserId, Rights.ProgrammeId, "worksheet.imported", sheet.Name, null, $"{plan.Streams.Count} stream(s), {plan.NewSteps.Count} new step(s) from {FileName}");
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-            });
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            changed = true;
-        }
-
+            // Touches the worksheet row so that its row version moves: an editor's form opened before the import
+            // is refused as a conflict instead of overwriting what was imported.
+            db.Entry(sheet).Property(w => w.Name).IsModified = true;
+            db.Record(time, Rights.UserId, Rights.ProgrammeId, "worksheet.imported", sheet.Name, null, $"{plan.Streams.Count} stream(s), {plan.NewSteps.Count} new step(s) from {FileName}");
+            return true;
+        });
+        var changed = result == SaveResult.Conflict;
         if (changed || plan is not { CanConfirm: true })
         {
             db.ChangeTracker.Clear();
@@ -201,35 +174,9 @@ public sealed class ImportModel(
     }
 
     /// <summary>Reads the posted form within the page's limits, then checks its antiforgery token.</summary>
-    private async Task<IActionResult?> ReadFormAsync()
-    {
-        if (!Request.HasFormContentType)
-        {
-            return BadRequest();
-        }
-
-        try
-        {
-            await Request.ReadFormAsync();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
-        {
-            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            ModelState.AddModelError(string.Empty, t["The upload is too large: the largest file accepted is {0} MB.", StreamCsv.MaxFileBytes / 1024 / 1024]);
-            return Page();
-        }
-
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return BadRequest();
-        }
-
-        return null;
-    }
+    private Task<IActionResult?> ReadFormAsync() =>
+        Uploads.ReadFormAsync(this, antiforgery, StreamCsv.MaxRequestBytes, () =>
+            Task.FromResult<IActionResult>(Refuse(t["The upload is too large: the largest file accepted is {0} MB.", StreamCsv.MaxFileBytes / 1024 / 1024])));
 
     private PageResult Refuse(string message)
     {

@@ -118,18 +118,6 @@ public static class StreamCsv
         return stream.ToArray();
     }
 
-    /// <summary>Decodes the uploaded bytes as UTF-8 (a byte order mark is dropped); null when they are not UTF-8 text.</summary>
-    public static string? Decode(ReadOnlySpan<byte> bytes)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (bytes.StartsWith(bom))
-        {
-            bytes = bytes[bom.Length..];
-        }
-
-        return System.Text.Unicode.Utf8.IsValid(bytes) && !bytes.Contains((byte)0) ? Encoding.UTF8.GetString(bytes) : null;
-    }
-
     /// <summary>Reads the lines; only the shape is checked here (<see cref="StreamImport"/> checks the content).</summary>
     public static ParsedStreams Parse(string text, IStringLocalizer t)
     {
