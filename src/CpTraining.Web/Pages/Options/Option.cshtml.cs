@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
@@ -107,40 +106,9 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
     public async Task<IActionResult> OnPostLinksAsync(Guid optionId, [Bind(Prefix = nameof(Links))] LinksInput links)
     {
         Links = links;
-        var read = new FormNumbers(ModelState, t, nameof(Links));
-        var percents = links.Rows.Select((r, i) => r.Selected ? read.Number(r.Percent, $"Rows[{i}].Percent") : null).ToList();
         return await ChangeAsync(optionId, links.Version, nameof(Links), "links", option =>
         {
-            var chosen = new List<StreamLink>();
-            for (var i = 0; i < links.Rows.Count; i++)
-            {
-                var row = links.Rows[i];
-                if (!row.Selected)
-                {
-                    continue;
-                }
-
-                var sheet = Worksheets.FirstOrDefault(w => w.WorksheetId == row.WorksheetId);
-                var known = sheet is not null && (row.IsEnergy
-                    ? sheet.EnergyStreams.Any(e => e.Id == row.StreamId)
-                    : sheet.Streams.Any(s => s.Id == row.StreamId));
-                if (!known)
-                {
-                    ModelState.AddModelError($"{nameof(Links)}.Rows", t["Only streams of this company's worksheets in this programme can be linked."]);
-                    continue;
-                }
-
-                try
-                {
-                    chosen.Add(StreamLink.Create(row.WorksheetId, row.StreamId, row.IsEnergy, percents[i] ?? 0m, i));
-                }
-                catch (DomainException ex)
-                {
-                    ModelState.AddModelError($"{nameof(Links)}.Rows[{i}].Percent", t.Text(ex));
-                }
-            }
-
-            if (read.Failed || !ModelState.IsValid)
+            if (links.Read(ModelState, t, nameof(Links), Worksheets) is not { } chosen)
             {
                 return null;
             }
@@ -153,25 +121,14 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
     public async Task<IActionResult> OnPostReductionsAsync(Guid optionId, [Bind(Prefix = nameof(Entered))] ReductionsInput reductions)
     {
         Entered = reductions;
-        var read = new FormNumbers(ModelState, t, nameof(Entered));
-        var water = read.Number(reductions.Water, nameof(ReductionsInput.Water));
-        var energy = read.Number(reductions.Energy, nameof(ReductionsInput.Energy));
-        var co2 = read.Number(reductions.Co2, nameof(ReductionsInput.Co2));
-        var solid = read.Number(reductions.SolidWaste, nameof(ReductionsInput.SolidWaste));
-        var hazardous = read.Number(reductions.HazardousWaste, nameof(ReductionsInput.HazardousWaste));
-        var wastewater = read.Number(reductions.Wastewater, nameof(ReductionsInput.Wastewater));
-        var raw = read.Number(reductions.RawMaterial, nameof(ReductionsInput.RawMaterial));
-        var substances = reductions.Substances
-            .Select((s, i) => new SubstanceReduction(s.Name ?? string.Empty, string.IsNullOrWhiteSpace(s.Name) ? 0 : read.Number(s.Kilograms, $"Substances[{i}].Kilograms") ?? 0))
-            .ToList();
         return await ChangeAsync(optionId, reductions.Version, nameof(Entered), "reductions", option =>
         {
-            if (read.Failed)
+            if (reductions.Read(new FormNumbers(ModelState, t, nameof(Entered))) is not { } entered)
             {
                 return null;
             }
 
-            option.ChangeReductions(Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances));
+            option.ChangeReductions(entered);
             return "entered reductions changed";
         }, OptionText.Fields(t, nameof(Entered)) with { Rename = ReductionsInput.FieldOf });
     }
@@ -179,38 +136,15 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
     public async Task<IActionResult> OnPostTechnicalAsync(Guid optionId, [Bind(Prefix = nameof(Technical))] TechnicalInput technical)
     {
         Technical = technical;
-        var read = new FormNumbers(ModelState, t, nameof(Technical));
-        var criteria = new List<TechnicalCriterion>();
-        for (var i = 0; i < technical.Criteria.Count; i++)
-        {
-            var row = technical.Criteria[i];
-            if (string.IsNullOrWhiteSpace(row.Name))
-            {
-                criteria.Add(new TechnicalCriterion(string.Empty, 1m, null)); // a blank row: no criterion, but it keeps the row numbers
-                continue;
-            }
-
-            var weight = read.Number(row.Weight, $"Criteria[{i}].Weight");
-            if (weight is null && string.IsNullOrWhiteSpace(row.Weight))
-            {
-                read.Refuse(new DomainException($"Criteria[{i}].Weight", "A weight is more than 0 and at most 100."));
-            }
-
-            var score = read.WholeNumber(row.Score, $"Criteria[{i}].Score");
-            criteria.Add(new TechnicalCriterion(row.Name, weight ?? 0m, score));
-        }
-
-        bool? feasible = technical.IsFeasible switch { "true" => true, "false" => false, _ => null };
         return await ChangeAsync(optionId, technical.Version, nameof(Technical), "technical", option =>
         {
-            if (read.Failed)
+            if (technical.Read(new FormNumbers(ModelState, t, nameof(Technical))) is not { } evaluated)
             {
                 return null;
             }
 
-            var evaluation = TechnicalEvaluation.Create(criteria, feasible, technical.Notes);
-            option.EvaluateTechnically(evaluation);
-            return $"technical evaluation: score {evaluation.WeightedScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, feasible {feasible?.ToString() ?? "not judged"}";
+            option.EvaluateTechnically(evaluated);
+            return $"technical evaluation: score {evaluated.WeightedScore?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, feasible {evaluated.IsFeasible?.ToString() ?? "not judged"}";
         });
     }
 
@@ -335,66 +269,18 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
         (Computed, Lines) = EnvironmentalEvaluation.Compute(Option.Links, Worksheets.ToDictionary(w => w.WorksheetId), factors, Country);
         Effective = Option.EnteredReductions.Over(Computed);
 
-        if (keep != nameof(Details))
-        {
-            Details = OptionDetailsInput.From(Option, Version);
-        }
-
-        if (keep != nameof(Plan))
-        {
-            Plan = PlanInput.From(Option, Version);
-        }
-
-        if (keep != nameof(Links))
-        {
-            Links = new LinksInput
-            {
-                Rows = StreamChoices().Select(c => Option.Links.FirstOrDefault(l => l.WorksheetId == c.WorksheetId && l.StreamId == c.StreamId && l.IsEnergy == c.IsEnergy) is { } link
-                    ? new LinkRow { WorksheetId = c.WorksheetId, StreamId = c.StreamId, IsEnergy = c.IsEnergy, Selected = true, Percent = OptionText.Field(link.ReductionPercent) }
-                    : new LinkRow { WorksheetId = c.WorksheetId, StreamId = c.StreamId, IsEnergy = c.IsEnergy }).ToList(),
-                Version = Version,
-            };
-        }
-
-        if (keep != nameof(Entered))
-        {
-            Entered = ReductionsInput.From(Option.EnteredReductions, Version);
-        }
-
-        if (keep != nameof(Technical))
-        {
-            Technical = TechnicalInput.From(Option.Technical, Version, t);
-        }
-
-        if (keep != nameof(Move))
-        {
-            Move = new MoveInput { Version = Version };
-        }
+        Details = keep == nameof(Details) ? Details : OptionDetailsInput.From(Option, Version);
+        Plan = keep == nameof(Plan) ? Plan : PlanInput.From(Option, Version);
+        Links = keep == nameof(Links) ? Links : LinksInput.From(Option, StreamChoices(), Version);
+        Entered = keep == nameof(Entered) ? Entered : ReductionsInput.From(Option.EnteredReductions, Version);
+        Technical = keep == nameof(Technical) ? Technical : TechnicalInput.From(Option.Technical, Version, t);
+        Move = keep == nameof(Move) ? Move : new MoveInput { Version = Version };
     }
 
     /// <summary>Every material and energy stream of the company's worksheets, in worksheet order.</summary>
-    public IReadOnlyList<StreamChoice> StreamChoices() =>
-        Worksheets.SelectMany(w =>
-                w.Streams.Select(s => new StreamChoice(w.WorksheetId, w.Name, s.Id, false, s.Name, StreamKind(s), EnvironmentalEvaluation.EffectOf(s),
-                        EnvironmentalEvaluation.EffectOf(s) is ReductionEffect.Water or ReductionEffect.Wastewater ? s.AnnualKilograms / (s.Quantity.Density ?? EnvironmentalEvaluation.WaterDensity) : s.AnnualKilograms / 1_000m,
-                        EnvironmentalEvaluation.EffectOf(s) is ReductionEffect.Water or ReductionEffect.Wastewater ? t["m³/yr"] : t["t/yr"]))
-                    .Concat(w.EnergyStreams.Select(e => new StreamChoice(w.WorksheetId, w.Name, e.Id, true, e.Name ?? WorksheetText.Carrier(t, e.Carrier), WorksheetText.Carrier(t, e.Carrier), ReductionEffect.Energy, e.AnnualMegawattHours, t["MWh/yr"]))))
-            .ToList();
+    public IReadOnlyList<StreamChoice> StreamChoices() => StreamChoice.Of(Worksheets, t);
 
     /// <summary>The linked-stream rows of a posted form in the order shown (the row a checkbox belongs to).</summary>
     public LinkRow? PostedRow(StreamChoice c) =>
         Links.Rows.FirstOrDefault(r => r.WorksheetId == c.WorksheetId && r.StreamId == c.StreamId && r.IsEnergy == c.IsEnergy);
-
-    private string StreamKind(StreamSnapshot s) => s.Direction switch
-    {
-        StreamDirection.Input => Capitalised(t["input"]),
-        StreamDirection.Output => s.OutputClass is { } c ? WorksheetText.OutputClassName(t, c) : Capitalised(t["output"]),
-        _ => Capitalised(t["internal"]),
-    };
-
-    private static string Capitalised(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
-
-    public sealed record StreamChoice(
-        Guid WorksheetId, string WorksheetName, Guid StreamId, bool IsEnergy, string Name, string Kind, ReductionEffect Effect, decimal AnnualFlow, string FlowUnit);
 }

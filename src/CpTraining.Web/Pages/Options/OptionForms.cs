@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using CpTraining.Domain;
+using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -207,6 +210,55 @@ public sealed class LinksInput
     public List<LinkRow> Rows { get; set; } = [];
 
     public uint Version { get; set; }
+
+    /// <summary>Every stream of the company's worksheets, the linked ones ticked with their expected reduction.</summary>
+    public static LinksInput From(CpOption option, IReadOnlyList<StreamChoice> choices, uint version) => new()
+    {
+        Rows = choices.Select(c => option.Links.FirstOrDefault(l => l.WorksheetId == c.WorksheetId && l.StreamId == c.StreamId && l.IsEnergy == c.IsEnergy) is { } link
+            ? new LinkRow { WorksheetId = c.WorksheetId, StreamId = c.StreamId, IsEnergy = c.IsEnergy, Selected = true, Percent = OptionText.Field(link.ReductionPercent) }
+            : new LinkRow { WorksheetId = c.WorksheetId, StreamId = c.StreamId, IsEnergy = c.IsEnergy }).ToList(),
+        Version = version,
+    };
+
+    /// <summary>
+    /// The ticked streams as links, or null with the errors in the model state: a stream that is not one of the
+    /// company's <paramref name="worksheets"/> (a forged id) is refused, and so is a percentage that cannot be read.
+    /// </summary>
+    internal List<StreamLink>? Read(ModelStateDictionary modelState, IStringLocalizer t, string prefix, IReadOnlyList<WorksheetSnapshot> worksheets)
+    {
+        var read = new FormNumbers(modelState, t, prefix);
+        var chosen = new List<StreamLink>();
+        for (var i = 0; i < Rows.Count; i++)
+        {
+            var row = Rows[i];
+            if (!row.Selected)
+            {
+                continue;
+            }
+
+            var percent = read.Number(row.Percent, $"Rows[{i}].Percent");
+            var sheet = worksheets.FirstOrDefault(w => w.WorksheetId == row.WorksheetId);
+            var known = sheet is not null && (row.IsEnergy
+                ? sheet.EnergyStreams.Any(e => e.Id == row.StreamId)
+                : sheet.Streams.Any(s => s.Id == row.StreamId));
+            if (!known)
+            {
+                modelState.AddModelError($"{prefix}.Rows", t["Only streams of this company's worksheets in this programme can be linked."]);
+                continue;
+            }
+
+            try
+            {
+                chosen.Add(StreamLink.Create(row.WorksheetId, row.StreamId, row.IsEnergy, percent ?? 0m, i));
+            }
+            catch (DomainException ex)
+            {
+                modelState.AddModelError($"{prefix}.Rows[{i}].Percent", t.Text(ex));
+            }
+        }
+
+        return read.Failed || !modelState.IsValid ? null : chosen;
+    }
 }
 
 public sealed class SubstanceRow
@@ -246,6 +298,25 @@ public sealed class ReductionsInput
 
     /// <summary>Blank rows for new substances below the entered ones.</summary>
     public const int BlankRows = 2;
+
+    /// <summary>
+    /// The entered reductions, or null when a number could not be read (the errors are in the model state). The
+    /// record's own refusals are thrown, to be shown at the form's fields (<see cref="FieldOf"/>).
+    /// </summary>
+    internal Reductions? Read(FormNumbers read)
+    {
+        var water = read.Number(Water, nameof(Water));
+        var energy = read.Number(Energy, nameof(Energy));
+        var co2 = read.Number(Co2, nameof(Co2));
+        var solid = read.Number(SolidWaste, nameof(SolidWaste));
+        var hazardous = read.Number(HazardousWaste, nameof(HazardousWaste));
+        var wastewater = read.Number(Wastewater, nameof(Wastewater));
+        var raw = read.Number(RawMaterial, nameof(RawMaterial));
+        var substances = Substances
+            .Select((s, i) => new SubstanceReduction(s.Name ?? string.Empty, string.IsNullOrWhiteSpace(s.Name) ? 0 : read.Number(s.Kilograms, $"Substances[{i}].Kilograms") ?? 0))
+            .ToList();
+        return read.Failed ? null : Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances);
+    }
 
     /// <summary>The form's field a refusal of <see cref="Reductions"/> is about: the record names the figures with their units (WaterCubicMetres).</summary>
     public static string FieldOf(string field) => field switch
@@ -299,6 +370,36 @@ public sealed class TechnicalInput
 
     public const int BlankRows = 2;
 
+    /// <summary>
+    /// The evaluation, or null when a weight or score could not be read (the errors are in the model state); a blank
+    /// row is no criterion but keeps the row numbers. The evaluation's own refusals are thrown.
+    /// </summary>
+    internal TechnicalEvaluation? Read(FormNumbers read)
+    {
+        var criteria = new List<TechnicalCriterion>();
+        for (var i = 0; i < Criteria.Count; i++)
+        {
+            var row = Criteria[i];
+            if (string.IsNullOrWhiteSpace(row.Name))
+            {
+                criteria.Add(new TechnicalCriterion(string.Empty, 1m, null));
+                continue;
+            }
+
+            var weight = read.Number(row.Weight, $"Criteria[{i}].Weight");
+            if (weight is null && string.IsNullOrWhiteSpace(row.Weight))
+            {
+                read.Refuse(new DomainException($"Criteria[{i}].Weight", "A weight is more than 0 and at most 100."));
+            }
+
+            var score = read.WholeNumber(row.Score, $"Criteria[{i}].Score");
+            criteria.Add(new TechnicalCriterion(row.Name, weight ?? 0m, score));
+        }
+
+        bool? feasible = IsFeasible switch { "true" => true, "false" => false, _ => null };
+        return read.Failed ? null : TechnicalEvaluation.Create(criteria, feasible, Notes);
+    }
+
     /// <summary>The evaluation as a form; standard criteria named in the reader's language (saved so when the form is saved).</summary>
     public static TechnicalInput From(TechnicalEvaluation e, uint version, IStringLocalizer t) => new()
     {
@@ -325,4 +426,28 @@ public sealed class MoveInput
     public string? Reason { get; set; }
 
     public uint Version { get; set; }
+}
+
+/// <summary>A material or energy stream of the company's worksheets that an option can address, with its annual flow.</summary>
+public sealed record StreamChoice(
+    Guid WorksheetId, string WorksheetName, Guid StreamId, bool IsEnergy, string Name, string Kind, ReductionEffect Effect, decimal AnnualFlow, string FlowUnit)
+{
+    /// <summary>Every material and energy stream of the worksheets, in worksheet order.</summary>
+    public static IReadOnlyList<StreamChoice> Of(IEnumerable<WorksheetSnapshot> worksheets, IStringLocalizer t) =>
+        worksheets.SelectMany(w =>
+                w.Streams.Select(s => new StreamChoice(w.WorksheetId, w.Name, s.Id, false, s.Name, KindOf(s, t), EnvironmentalEvaluation.EffectOf(s),
+                        EnvironmentalEvaluation.EffectOf(s) is ReductionEffect.Water or ReductionEffect.Wastewater ? s.AnnualKilograms / (s.Quantity.Density ?? EnvironmentalEvaluation.WaterDensity) : s.AnnualKilograms / 1_000m,
+                        EnvironmentalEvaluation.EffectOf(s) is ReductionEffect.Water or ReductionEffect.Wastewater ? t["m³/yr"] : t["t/yr"]))
+                    .Concat(w.EnergyStreams.Select(e => new StreamChoice(w.WorksheetId, w.Name, e.Id, true, e.Name ?? WorksheetText.Carrier(t, e.Carrier), WorksheetText.Carrier(t, e.Carrier), ReductionEffect.Energy, e.AnnualMegawattHours, t["MWh/yr"]))))
+            .ToList();
+
+    private static string KindOf(StreamSnapshot s, IStringLocalizer t) => s.Direction switch
+    {
+        StreamDirection.Input => Capitalised(t["input"]),
+        StreamDirection.Output => s.OutputClass is { } c ? WorksheetText.OutputClassName(t, c) : Capitalised(t["output"]),
+        _ => Capitalised(t["internal"]),
+    };
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentCulture) + text[1..];
 }

@@ -3,7 +3,6 @@ using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Pages.Tasks;
 using CsvHelper;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -49,16 +48,16 @@ public sealed class OverviewModel(AppDbContext db, AccessControl access, TimePro
 
     public DateOnly Today { get; private set; }
 
-    public IReadOnlyList<TaskColumn> Tasks { get; private set; } = [];
+    public IReadOnlyList<OverviewMatrix.TaskColumn> Tasks { get; private set; } = [];
 
     /// <summary>The columns shown (all tasks, or the filtered one).</summary>
-    public IReadOnlyList<TaskColumn> Columns { get; private set; } = [];
+    public IReadOnlyList<OverviewMatrix.TaskColumn> Columns { get; private set; } = [];
 
     /// <summary>Every row (companies and individuals) before the filters, for the company filter's choices.</summary>
-    public IReadOnlyList<MatrixRow> AllRows { get; private set; } = [];
+    public IReadOnlyList<OverviewMatrix.MatrixRow> AllRows { get; private set; } = [];
 
     /// <summary>The rows shown: matching the company filter and with at least one cell matching the status filter.</summary>
-    public IReadOnlyList<MatrixRow> Rows { get; private set; } = [];
+    public IReadOnlyList<OverviewMatrix.MatrixRow> Rows { get; private set; } = [];
 
     /// <summary>Cells per status (and late, extended) in the selected companies and tasks, whatever the status filter.</summary>
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
@@ -132,7 +131,7 @@ public sealed class OverviewModel(AppDbContext db, AccessControl access, TimePro
     }
 
     /// <summary>Whether a cell matches the status filter.</summary>
-    public bool Matches(Cell cell) => StatusFilter switch
+    public bool Matches(OverviewMatrix.Cell cell) => StatusFilter switch
     {
         null => true,
         Late => cell.IsLate,
@@ -229,82 +228,8 @@ public sealed class OverviewModel(AppDbContext db, AccessControl access, TimePro
         Today = time.TodayIn(programme.TimeZoneId);
         StatusFilter = StatusChoices.FirstOrDefault(c => string.Equals(c, Status, StringComparison.OrdinalIgnoreCase));
 
-        // 3. The tasks given after the session, in the order of their templates, then as given.
-        var tasks = await db.HomeTasks.AsNoTracking()
-            .Where(h => h.ProgrammeId == id && h.AfterSession == After)
-            .Select(h => new
-            {
-                h.Id,
-                h.Title,
-                h.DueDate,
-                h.AssignedAt,
-                Position = db.TaskTemplates.Where(tt => tt.Id == h.TemplateId).Select(tt => (int?)tt.Position).FirstOrDefault(),
-            })
-            .ToListAsync();
-        Tasks = tasks
-            .OrderBy(h => h.Position ?? int.MaxValue).ThenBy(h => h.AssignedAt).ThenBy(h => h.Title, StringComparer.CurrentCulture)
-            .Select(h => new TaskColumn(h.Id, h.Title, h.DueDate))
-            .ToList();
-
-        // 4. The actively enrolled companies.
-        var companies = await db.Enrolments.AsNoTracking()
-            .Where(e => e.ProgrammeId == id && e.ArchivedAt == null)
-            .Join(db.Companies, e => e.CompanyId, c => c.Id, (e, c) => new { c.Id, c.Name })
-            .ToListAsync();
-
-        // 5. The work on these tasks, with what the status, the badges and the CSV need from its versions.
-        var work = await db.Submissions.AsNoTracking()
-            .Where(s => s.ProgrammeId == id && db.HomeTasks.Any(h => h.Id == s.HomeTaskId && h.AfterSession == After))
-            .Select(s => new
-            {
-                s.Id,
-                s.HomeTaskId,
-                s.CompanyId,
-                s.UserId,
-                PersonName = db.Users.Where(u => u.Id == s.UserId).Select(u => u.DisplayName).FirstOrDefault(),
-                s.Status,
-                s.DueDate,
-                s.ExtendedUntil,
-                AnyLateVersion = s.Versions.Any(v => v.IsLate),
-                Versions = s.Versions.Count(),
-                SubmittedAt = s.Versions.Max(v => (DateTimeOffset?)v.SubmittedAt),
-            })
-            .ToListAsync();
-
-        var active = companies.ToDictionary(c => c.Id, c => c.Name);
-        var rows = new List<MatrixRow>();
-        foreach (var company in companies.OrderBy(c => c.Name, StringComparer.CurrentCulture))
-        {
-            rows.Add(new MatrixRow(company.Id.ToString(), company.Id, company.Name, null, new Dictionary<Guid, Cell>()));
-        }
-
-        var byKey = rows.ToDictionary(r => r.Key);
-        foreach (var s in work)
-        {
-            // Work of archived companies (and of their people) is not followed here any more.
-            if (s.CompanyId is { } c && !active.ContainsKey(c))
-            {
-                continue;
-            }
-
-            var key = s.UserId is null ? s.CompanyId!.Value.ToString() : "person:" + s.UserId;
-            if (!byKey.TryGetValue(key, out var row))
-            {
-                row = new MatrixRow(key, s.CompanyId, s.CompanyId is { } cid ? active[cid] : null, s.PersonName ?? string.Empty, new Dictionary<Guid, Cell>());
-                byKey[key] = row;
-                rows.Add(row);
-            }
-
-            var effectiveDue = s.ExtendedUntil is { } e && e > s.DueDate ? e : s.DueDate;
-            row.Cells[s.HomeTaskId] = new Cell(
-                s.Id,
-                s.Status,
-                effectiveDue,
-                IsLate: IsLate(s.Status, effectiveDue, s.AnyLateVersion, Today),
-                IsExtended: s.ExtendedUntil is not null && s.Status is SubmissionStatus.NotStarted or SubmissionStatus.Draft,
-                s.Versions,
-                s.SubmittedAt);
-        }
+        // 3–5. The tasks, the actively enrolled companies and the work on the tasks, as a row per company or person.
+        (Tasks, var rows) = await OverviewMatrix.LoadAsync(db, id, After, Today);
 
         // Companies first (by name), then the people with individual work, each after their company's name.
         AllRows = rows
@@ -317,7 +242,7 @@ public sealed class OverviewModel(AppDbContext db, AccessControl access, TimePro
         ColumnCounts = Columns.ToDictionary(
             c => c.Id,
             c => (selected.Count(r => r.Cells.GetValueOrDefault(c.Id)?.Status == SubmissionStatus.Accepted), selected.Count(r => r.Cells.ContainsKey(c.Id))));
-        var cells = selected.SelectMany(r => Columns.Select(c => r.Cells.GetValueOrDefault(c.Id))).OfType<Cell>().ToList();
+        var cells = selected.SelectMany(r => Columns.Select(c => r.Cells.GetValueOrDefault(c.Id))).OfType<OverviewMatrix.Cell>().ToList();
         Counts = StatusChoices.ToDictionary(
             choice => choice,
             choice => choice switch
@@ -328,25 +253,5 @@ public sealed class OverviewModel(AppDbContext db, AccessControl access, TimePro
             });
         Rows = selected.Where(r => StatusFilter is null || Columns.Any(c => r.Cells.GetValueOrDefault(c.Id) is { } cell && Matches(cell))).ToList();
         return null;
-    }
-
-    /// <summary>
-    /// <see cref="Submission.IsLateOn"/> from the projected columns (the matrix does not load every version's text):
-    /// not handed in after the effective due date, or the version waiting for review or accepted came in late.
-    /// The tests compare it with the domain's answer for work in every state.
-    /// </summary>
-    internal static bool IsLate(SubmissionStatus status, DateOnly effectiveDue, bool anyLateVersion, DateOnly today) =>
-        (status is SubmissionStatus.NotStarted or SubmissionStatus.Draft && today > effectiveDue)
-        || (status is SubmissionStatus.Submitted or SubmissionStatus.Accepted && anyLateVersion);
-
-    public sealed record TaskColumn(Guid Id, string Title, DateOnly DueDate);
-
-    /// <summary>One company's (or person's) work on one task; <see cref="DueDate"/> is the effective one (extension included).</summary>
-    public sealed record Cell(Guid SubmissionId, SubmissionStatus Status, DateOnly DueDate, bool IsLate, bool IsExtended, int Versions, DateTimeOffset? SubmittedAt);
-
-    /// <summary>A company's row, or a person's ("Person (Company)") for work given to individuals.</summary>
-    public sealed record MatrixRow(string Key, Guid? CompanyId, string? CompanyName, string? PersonName, Dictionary<Guid, Cell> Cells)
-    {
-        public string Title => PersonName is null ? CompanyName ?? string.Empty : TaskPeople.Describe(CompanyName, PersonName);
     }
 }
