@@ -1,8 +1,8 @@
 using System.Globalization;
 using CpTraining.Domain;
-using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Pages.Worksheets;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -76,7 +76,6 @@ public sealed class AchievedForm
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(t);
-        var culture = CultureInfo.CurrentCulture;
         T? Checked<T>(Func<T> read)
         {
             try
@@ -90,7 +89,8 @@ public sealed class AchievedForm
             }
         }
 
-        decimal? Number(string? text, string field) => Checked(() => NumberParser.ParseOptional(text, culture, field));
+        var read = new FormNumbers(modelState, t, "Input");
+        decimal? Number(string? text, string field) => read.Number(text, field);
 
         var investment = Number(ActualInvestment, nameof(ActualInvestment));
         var savings = Number(AnnualSavings, nameof(AnnualSavings));
