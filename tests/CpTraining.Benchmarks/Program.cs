@@ -8,7 +8,7 @@ using CpTraining.Web.Pages.Options;
 using CpTraining.Web.Pages.Programmes;
 using CpTraining.Web.Tests.Balances;
 using CpTraining.Web.Tests.Options;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 // Benchmarks for the README (not run by scripts/test). Run: dotnet run -c Release --project tests/CpTraining.Benchmarks

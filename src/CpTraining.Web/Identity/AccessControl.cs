@@ -48,7 +48,7 @@ public sealed class AccessControl(AppDbContext db, IHttpContextAccessor http)
         }
 
         Expression<Func<AppUser, StandingRow<T>>> shape = _standing is not null
-            ? u => new StandingRow<T>()
+            ? u => new StandingRow<T> { Loaded = false }
             : u => new StandingRow<T>
             {
                 Memberships = db.ProgrammeMembers

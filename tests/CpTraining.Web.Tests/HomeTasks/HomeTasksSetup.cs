@@ -2,7 +2,7 @@ using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Pages.Tasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.HomeTasks;
 
