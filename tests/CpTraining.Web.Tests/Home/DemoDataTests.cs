@@ -1,6 +1,6 @@
 using AngleSharp.Html.Dom;
 using CpTraining.Domain.Programmes;
-using CpTraining.Web.Data;
+using CpTraining.Web.Demo;
 using CpTraining.Web.Infrastructure;
 using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Pages.Tasks;
 using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.HomeTasks;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
+using CpTraining.Web.Background;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Pages.Tasks;
 using CpTraining.Web.Tests.Attendance;
 using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;

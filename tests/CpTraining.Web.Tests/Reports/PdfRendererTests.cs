@@ -1,5 +1,5 @@
 using CpTraining.TestSupport;
-using CpTraining.Web.Reports;
+using CpTraining.Web.Infrastructure.Printing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpTraining.Web.Tests.Reports;

@@ -8,7 +8,7 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data.Configurations;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Reports;
+using CpTraining.Web.Pages.Reports;
 using CpTraining.Web.Tests.Attendance;
 using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Options.OptionsSetup;
