@@ -1,6 +1,8 @@
 using System.Globalization;
 using CpTraining.Web;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
+using CpTraining.Web.Demo;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -137,21 +139,21 @@ builder.Services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOpti
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
     .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"])
-    .AddCheck<CpTraining.Web.Reports.PdfRendererHealthCheck>("pdf", tags: ["ready"]);
+    .AddCheck<CpTraining.Web.Infrastructure.Printing.PdfRendererHealthCheck>("pdf", tags: ["ready"]);
 
 // One Chromium per process prints every PDF (see Reports/PdfRenderer).
-builder.Services.Configure<CpTraining.Web.Reports.PdfOptions>(builder.Configuration.GetSection(CpTraining.Web.Reports.PdfOptions.Section));
-builder.Services.AddSingleton<CpTraining.Web.Reports.PdfRenderer>();
-builder.Services.AddScoped<CpTraining.Web.Reports.ViewRenderer>();
-builder.Services.AddScoped<CpTraining.Web.Reports.ReportPrinter>();
+builder.Services.Configure<CpTraining.Web.Infrastructure.Printing.PdfOptions>(builder.Configuration.GetSection(CpTraining.Web.Infrastructure.Printing.PdfOptions.Section));
+builder.Services.AddSingleton<CpTraining.Web.Infrastructure.Printing.PdfRenderer>();
+builder.Services.AddScoped<CpTraining.Web.Infrastructure.Printing.ViewRenderer>();
+builder.Services.AddScoped<CpTraining.Web.Pages.Reports.ReportPrinter>();
 
 builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 builder.Services.AddHostedService<OutboxSender>();
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<CpTraining.Web.Pages.Tasks.TaskNotifier>();
+builder.Services.AddScoped<CpTraining.Web.Background.TaskNotifier>();
 
 // "Due in 3 days" and "overdue" reminders (TaskReminders:Enabled, TaskReminders:Interval; off in the Testing environment).
-builder.Services.AddHostedService<CpTraining.Web.Pages.Tasks.TaskReminders>();
+builder.Services.AddHostedService<CpTraining.Web.Background.TaskReminders>();
 
 if (!builder.Environment.IsDevelopment())
 {
@@ -173,6 +175,12 @@ var app = builder.Build();
 if (!await DatabaseStartup.PrepareAsync(app.Services, app.Configuration, app.Logger))
 {
     return 1;
+}
+
+if (app.Configuration.GetValue("CPTRAINING_SEED_DEMO", false))
+{
+    using var scope = app.Services.CreateScope();
+    await DemoData.SeedAsync(scope.ServiceProvider, app.Configuration, app.Logger);
 }
 
 if (trustForwardedHeaders)

@@ -8,7 +8,7 @@ using CpTraining.Web.Pages.Options;
 using CpTraining.Web.Pages.Programmes;
 using CpTraining.Web.Tests.Balances;
 using CpTraining.Web.Tests.Options;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 // Benchmarks for the README (not run by scripts/test). Run: dotnet run -c Release --project tests/CpTraining.Benchmarks
@@ -406,7 +406,7 @@ if (Run("reports"))
         var t = Stopwatch.StartNew();
         var results = await Task.WhenAll(reportCompanies.Skip(1).Take(3).Select(c => PdfAsync(freshClient, $"/programmes/{reportProgramme.Id}/companies/{c}/report?handler=Pdf")));
         t.Stop();
-        var renderer = fresh.Services.GetRequiredService<CpTraining.Web.Reports.PdfRenderer>();
+        var renderer = fresh.Services.GetRequiredService<CpTraining.Web.Infrastructure.Printing.PdfRenderer>();
         Console.WriteLine($"3 concurrent company report PDFs in a fresh app: {renderer.Launches} browser launch(es) (PdfRenderer.Launches); browser processes of this process {browsersBefore} before, {BrowserProcesses(Environment.ProcessId)} after; all 3 in {t.Elapsed.TotalMilliseconds:0} ms (slowest {results.Max(r => r.Ms):0} ms)");
     }
 

@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace CpTraining.Web.Data;
 
-/// <summary>Applies migrations at start-up (retrying while the database comes up), then roles, the configured administrator and, when asked, demo data.</summary>
+/// <summary>Applies migrations at start-up (retrying while the database comes up), then roles and the configured administrator (demo data, when asked, is seeded by Program after this).</summary>
 internal static partial class DatabaseStartup
 {
     public static async Task<bool> PrepareAsync(IServiceProvider root, IConfiguration configuration, ILogger logger)
@@ -48,10 +48,6 @@ internal static partial class DatabaseStartup
             var services = scope.ServiceProvider;
             await IdentitySetup.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
             await IdentitySetup.EnsureConfiguredAdministratorAsync(services, configuration, logger);
-            if (configuration.GetValue("CPTRAINING_SEED_DEMO", false))
-            {
-                await DemoData.SeedAsync(services, configuration, logger);
-            }
         }
 
         return true;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.Architecture;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CpTraining.Web.Tests.Programmes;
 using static CpTraining.Domain.Programmes.AttendanceStatus;
 

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Attendance;
@@ -21,19 +21,6 @@ internal static class AttendanceSetup
     public static string Mine(Guid id) => $"/programmes/{id}/my-attendance";
 
     public static string Groups(Guid id, int number) => $"/programmes/{id}/sessions/{number}/groups";
-
-    public static void ResetClock(this CpTrainingFactory factory) =>
-        factory.Clock.Set(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
-
-    /// <summary>An account of the role with a readable name.</summary>
-    public static async Task<AppUser> PersonAsync(this CpTrainingFactory factory, string role, string name)
-    {
-        var user = await factory.CreateUserAsync(role);
-        await using var db = factory.NewDbContext();
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name));
-        user.DisplayName = name;
-        return user;
-    }
 
     /// <summary>An engineer of the company, with a readable name.</summary>
     public static async Task<AppUser> EngineerAsync(this CpTrainingFactory factory, Guid programmeId, Guid companyId, string name)

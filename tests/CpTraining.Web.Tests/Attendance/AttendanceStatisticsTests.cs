@@ -1,6 +1,6 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CpTraining.Web.Tests.Programmes;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Domain.Programmes.AttendanceStatus;

@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Balances.BalanceSetup;
 
 namespace CpTraining.Web.Tests.Balances;

@@ -1,5 +1,4 @@
-using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Balances.BalanceSetup;
 
 namespace CpTraining.Web.Tests.Balances;

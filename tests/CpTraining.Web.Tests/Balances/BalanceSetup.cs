@@ -1,7 +1,7 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.Balances;
 

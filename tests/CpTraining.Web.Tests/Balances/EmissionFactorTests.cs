@@ -1,7 +1,7 @@
 using System.Net;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.Balances.BalanceSetup;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using CpTraining.Domain.Balances;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CsvHelper;
 
 namespace CpTraining.Web.Tests.Balances;

@@ -3,7 +3,7 @@ using System.Net;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Tests.HomeTasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using Cell = DocumentFormat.OpenXml.Spreadsheet.Cell;
 using CellValues = DocumentFormat.OpenXml.Spreadsheet.CellValues;

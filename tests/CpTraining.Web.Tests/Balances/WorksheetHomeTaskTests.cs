@@ -2,7 +2,7 @@ using System.Net;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Tests.HomeTasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Balances;

@@ -1,7 +1,7 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Balances;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CpTraining.Web.Tests.Programmes;
 
 namespace CpTraining.Web.Tests.Calendar;

@@ -4,7 +4,7 @@ using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Domain.Programmes.AttendanceStatus;
 

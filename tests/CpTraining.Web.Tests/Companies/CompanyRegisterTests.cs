@@ -1,6 +1,6 @@
 using System.Net;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CpTraining.Web.Tests.Programmes;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 

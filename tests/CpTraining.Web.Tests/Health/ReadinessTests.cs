@@ -1,5 +1,5 @@
 using System.Net;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Npgsql;
 
 namespace CpTraining.Web.Tests.Health;

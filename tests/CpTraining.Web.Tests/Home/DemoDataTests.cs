@@ -1,8 +1,8 @@
 using AngleSharp.Html.Dom;
 using CpTraining.Domain.Programmes;
-using CpTraining.Web.Data;
+using CpTraining.Web.Demo;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using CpTraining.Domain.Companies;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CpTraining.Web.Tests.Home;
 
@@ -20,7 +18,11 @@ public sealed class HomeQueryCountTests(CpTrainingFactory factory) : IClassFixtu
     {
         var counter = new CommandCounter();
         using var counted = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<AppDbContext>((_, o) => o.AddInterceptors(counter))));
+            s.ConfigureDbContext<AppDbContext>((provider, o) =>
+            {
+                counter.Http = provider.GetRequiredService<IHttpContextAccessor>();
+                o.AddInterceptors(counter);
+            })));
 
         var small = await PersonWithProgrammesAsync(role, programmes: 1, companiesEach: 1);
         var large = await PersonWithProgrammesAsync(role, programmes: 4, companiesEach: 5);
@@ -37,9 +39,9 @@ public sealed class HomeQueryCountTests(CpTrainingFactory factory) : IClassFixtu
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await CpTrainingFactory.SignInAsync(client, user.Email!);
         await client.GetDocumentAsync("/home");
-        counter.Reset();
+        counter.Start("/home");
         await client.GetDocumentAsync("/home");
-        return counter.Count;
+        return counter.Stop();
     }
 
     private async Task<AppUser> PersonWithProgrammesAsync(ProgrammeRole role, int programmes, int companiesEach)
@@ -76,28 +78,5 @@ public sealed class HomeQueryCountTests(CpTrainingFactory factory) : IClassFixtu
 
         await db.SaveChangesAsync();
         return person;
-    }
-
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CpTraining.Web.Tests.Programmes;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.HomeTasks.ProgrammeTasksSetup;

@@ -1,7 +1,7 @@
 using System.Net;
 using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.HomeTasks;

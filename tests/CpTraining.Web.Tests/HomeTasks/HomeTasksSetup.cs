@@ -1,8 +1,8 @@
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Pages.Tasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.HomeTasks;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.HomeTasks.WorkPageSetup;
 

@@ -1,8 +1,7 @@
 using CpTraining.Domain.Companies;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.HomeTasks;

@@ -1,6 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using CpTraining.Web.Tests.Programmes;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.HomeTasks.ProgrammeTasksSetup;

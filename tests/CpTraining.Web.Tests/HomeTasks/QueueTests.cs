@@ -1,5 +1,5 @@
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.HomeTasks;
 

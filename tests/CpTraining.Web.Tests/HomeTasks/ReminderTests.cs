@@ -1,11 +1,11 @@
 using System.Globalization;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
+using CpTraining.Web.Background;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Pages.Tasks;
 using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.HomeTasks;

@@ -1,7 +1,7 @@
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.HomeTasks;
@@ -48,9 +48,6 @@ internal static class ReviewSetup
     public static string Versions(Guid submissionId) => $"/tasks/{submissionId}/versions";
 
     public static string Extension(Guid submissionId) => $"/tasks/{submissionId}/extension";
-
-    public static void ResetClock(this CpTrainingFactory factory) =>
-        factory.Clock.Set(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>Sets "now" to noon UTC of the day (the programme's time zone is UTC).</summary>
     public static void SetToday(this CpTrainingFactory factory, DateOnly day) =>
@@ -106,16 +103,6 @@ internal static class ReviewSetup
     {
         await using var db = factory.NewDbContext();
         return await db.Submissions.AsNoTracking().Include(s => s.Versions).Include(s => s.Reviews).SingleAsync(s => s.Id == submissionId);
-    }
-
-    /// <summary>An account of the role with a readable name.</summary>
-    public static async Task<AppUser> PersonAsync(this CpTrainingFactory factory, string role, string name)
-    {
-        var user = await factory.CreateUserAsync(role);
-        await using var db = factory.NewDbContext();
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name));
-        user.DisplayName = name;
-        return user;
     }
 
     private static async Task<AppUser> MemberAsync(this CpTrainingFactory factory, Guid programmeId, Guid companyId, string accountRole, ProgrammeRole role, string name)

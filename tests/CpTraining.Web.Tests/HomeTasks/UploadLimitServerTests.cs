@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Pages.Tasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using static CpTraining.Web.Tests.HomeTasks.WorkPageSetup;

@@ -1,7 +1,7 @@
 using System.Net;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.HomeTasks.WorkPageSetup;
 

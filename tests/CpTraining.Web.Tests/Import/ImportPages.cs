@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Import;

@@ -6,7 +6,7 @@ using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.Extensions.Localization;
 
 namespace CpTraining.Web.Tests.Localisation;

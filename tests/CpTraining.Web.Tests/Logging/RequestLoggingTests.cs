@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Serilog.Events;
 
 namespace CpTraining.Web.Tests.Logging;

@@ -2,7 +2,7 @@ using AngleSharp.Html.Dom;
 using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Options.OptionsSetup;
 
 namespace CpTraining.Web.Tests.Options;

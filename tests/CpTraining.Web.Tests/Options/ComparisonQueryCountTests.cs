@@ -1,8 +1,7 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Options.OptionsSetup;
 
 namespace CpTraining.Web.Tests.Options;

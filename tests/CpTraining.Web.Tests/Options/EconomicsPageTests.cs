@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.Balances.BalanceSetup;
 using static CpTraining.Web.Tests.Options.OptionsSetup;

@@ -3,7 +3,7 @@ using AngleSharp.Html.Dom;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Tests.Balances;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Options;

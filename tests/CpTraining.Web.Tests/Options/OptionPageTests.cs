@@ -1,6 +1,6 @@
 using System.Net;
 using CpTraining.Domain.Options;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.Options.OptionPageSetup;
 

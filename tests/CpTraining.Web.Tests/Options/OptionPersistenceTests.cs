@@ -1,6 +1,6 @@
 using CpTraining.Domain.Options;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Options;

@@ -2,7 +2,7 @@ using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Tests.Balances;
 using CpTraining.Web.Tests.HomeTasks;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Tests.Options;

@@ -1,5 +1,5 @@
 using CpTraining.Domain.Options;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.Options;
 

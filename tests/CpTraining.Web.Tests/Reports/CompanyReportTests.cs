@@ -2,7 +2,7 @@ using System.Net;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.Reports;
 

@@ -1,5 +1,5 @@
-using CpTraining.Web.Reports;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
+using CpTraining.Web.Infrastructure.Printing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CpTraining.Web.Tests.Reports;

@@ -3,7 +3,7 @@ using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Options.OptionsSetup;
 
 namespace CpTraining.Web.Tests.Reports;

@@ -8,9 +8,9 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data.Configurations;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Reports;
+using CpTraining.Web.Pages.Reports;
 using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using static CpTraining.Web.Tests.Options.OptionsSetup;
 
 namespace CpTraining.Web.Tests.Reports;

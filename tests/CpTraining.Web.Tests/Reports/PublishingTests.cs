@@ -1,6 +1,5 @@
 using System.Net;
-using CpTraining.Web.Tests.Attendance;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using CpTraining.Web.Data;
 using CpTraining.Web.Data.Migrations;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,5 +1,5 @@
 using CpTraining.Web.Data;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

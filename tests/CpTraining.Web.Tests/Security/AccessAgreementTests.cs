@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
@@ -23,7 +24,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
     [MemberData(nameof(Everyone))]
     public async Task Visible_programmes_are_the_programmes_the_user_may_see(string who)
     {
-        var (standing, db, scope) = await world.StandingAsync(who);
+        var (standing, db, scope, _) = await world.StandingAsync(who);
         using var _ = scope;
         var all = await db.Programmes.Select(p => p.Id).ToListAsync();
 
@@ -36,7 +37,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
     [MemberData(nameof(Everyone))]
     public async Task Visible_companies_are_the_companies_the_user_may_see(string who)
     {
-        var (standing, db, scope) = await world.StandingAsync(who);
+        var (standing, db, scope, _) = await world.StandingAsync(who);
         using var _ = scope;
         var enrolments = await db.Enrolments.Select(e => new { e.ProgrammeId, e.CompanyId }).ToListAsync();
         Assert.Contains(enrolments, e => e.CompanyId == world.Archived);
@@ -54,7 +55,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
     [MemberData(nameof(Everyone))]
     public async Task Reviewable_work_is_the_work_the_user_may_review(string who)
     {
-        var (standing, db, scope) = await world.StandingAsync(who);
+        var (standing, db, scope, _) = await world.StandingAsync(who);
         using var _ = scope;
         var work = await AllWorkAsync(db);
 
@@ -67,7 +68,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
     [MemberData(nameof(Everyone))]
     public async Task Work_to_do_is_the_work_the_user_may_do(string who)
     {
-        var (standing, db, scope) = await world.StandingAsync(who);
+        var (standing, db, scope, _) = await world.StandingAsync(who);
         using var _ = scope;
         var work = await AllWorkAsync(db);
 
@@ -85,7 +86,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
     [InlineData("AdvisorInTraining")]
     public async Task My_tasks_of_a_companys_people_are_the_work_they_may_see(string who)
     {
-        var (standing, db, scope) = await world.StandingAsync(who);
+        var (standing, db, scope, _) = await world.StandingAsync(who);
         using var _ = scope;
         var work = await AllWorkAsync(db);
 
@@ -98,7 +99,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
     [MemberData(nameof(Everyone))]
     public async Task Coached_companies_are_those_the_user_manages_as_their_trainer(string who)
     {
-        var (standing, db, scope) = await world.StandingAsync(who);
+        var (standing, db, scope, _) = await world.StandingAsync(who);
         using var _ = scope;
         var enrolments = await db.Enrolments.Select(e => new { e.ProgrammeId, e.CompanyId }).ToListAsync();
 
@@ -111,6 +112,27 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
         Assert.Equal(
             who is nameof(Who.Administrator) or nameof(Who.CoordinatorOfP) or nameof(Who.TrainerOfA),
             enrolments.Where(e => e.CompanyId == world.A).All(e => standing.Can(Operation.ManageCompany, new CompanyResource(e.ProgrammeId, e.CompanyId))));
+    }
+
+    [Fact]
+    public async Task A_company_asked_about_after_the_standing_is_loaded_is_read_with_its_names_and_rights()
+    {
+        var (first, _, scope, user) = await world.StandingAsync(nameof(Who.EngineerOfA));
+        using var _ = scope;
+
+        // The request's user, set here: an HTTP context set inside an awaited helper does not flow back to its caller.
+        var http = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
+        http.HttpContext = new DefaultHttpContext { User = user, RequestServices = scope.ServiceProvider };
+        var access = scope.ServiceProvider.GetRequiredService<AccessControl>();
+
+        var company = await access.EnrolledCompanyAsync(world.P, world.A);
+        var archived = await access.EnrolledCompanyAsync(world.P, world.Archived);
+        var unknown = await access.EnrolledCompanyAsync(world.P, Guid.NewGuid());
+
+        Assert.Same(first, company!.Standing);
+        Assert.Equal(("Programme P", "Company A", true, true, false), (company.ProgrammeName, company.CompanyName, company.IsActive, company.MayEdit, company.MayManage));
+        Assert.Equal(("Company C", false, false), (archived!.CompanyName, archived.IsActive, archived.MayView));
+        Assert.Null(unknown);
     }
 
     private static async Task<List<(Guid Id, WorkResource Resource)>> AllWorkAsync(AppDbContext db) =>
@@ -162,7 +184,7 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
         }
 
         /// <summary>The standing <see cref="AccessControl"/> loads for the user, as a request would.</summary>
-        public async Task<(Standing Standing, AppDbContext Db, IServiceScope Scope)> StandingAsync(string who)
+        public async Task<(Standing Standing, AppDbContext Db, IServiceScope Scope, ClaimsPrincipal User)> StandingAsync(string who)
         {
             var scope = Services.CreateScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -174,13 +196,14 @@ public sealed class AccessAgreementTests(AccessAgreementTests.Fixture world) : I
                 _ => Email(Enum.Parse<Who>(who)),
             };
             var user = await users.FindByEmailAsync(email);
+            var principal = await principals.CreateAsync(user!);
             scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
             {
-                User = await principals.CreateAsync(user!),
+                User = principal,
                 RequestServices = scope.ServiceProvider,
             };
             var standing = await scope.ServiceProvider.GetRequiredService<AccessControl>().StandingAsync();
-            return (standing, scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope);
+            return (standing, scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope, principal);
         }
     }
 }

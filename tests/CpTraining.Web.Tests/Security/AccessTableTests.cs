@@ -1,6 +1,6 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 
 namespace CpTraining.Web.Tests.Security;
 

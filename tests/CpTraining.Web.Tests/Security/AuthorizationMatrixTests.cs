@@ -1,7 +1,7 @@
 using System.Net;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -387,14 +387,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var now = Clock.GetUtcNow();
             foreach (var company in new[] { A, B })
             {
-                var snapshot = (await CpTraining.Web.Reports.CompanyReportBuilder.BuildAsync(db, P, company, Clock.Today, CancellationToken.None))!;
+                var snapshot = (await CpTraining.Web.Pages.Reports.CompanyReportBuilder.BuildAsync(db, P, company, Clock.Today, CancellationToken.None))!;
                 db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
-                    P, company, null, CpTraining.Web.Reports.ReportVersions.ToJson(snapshot), CpTraining.Web.Reports.ReportVersions.HashOf(snapshot), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
+                    P, company, null, CpTraining.Web.Pages.Reports.ReportVersions.ToJson(snapshot), CpTraining.Web.Pages.Reports.ReportVersions.HashOf(snapshot), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
             }
 
-            var programme = (await CpTraining.Web.Reports.ProgrammeReportBuilder.BuildAsync(db, P, Clock, CancellationToken.None))!;
+            var programme = (await CpTraining.Web.Pages.Reports.ProgrammeReportBuilder.BuildAsync(db, P, Clock, CancellationToken.None))!;
             db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
-                P, null, null, CpTraining.Web.Reports.ReportVersions.ToJson(programme), CpTraining.Web.Reports.ReportVersions.HashOf(programme), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
+                P, null, null, CpTraining.Web.Pages.Reports.ReportVersions.ToJson(programme), CpTraining.Web.Pages.Reports.ReportVersions.HashOf(programme), Clock.Today, Clock.Today, coordinatorId, "Coordinator P", now));
             var managerA = await db.Users.Where(u => u.Email == "manager-a@test.local").Select(u => u.Id).SingleAsync();
             var consent = Domain.Reports.FinancingConsent.Give(P, A, managerA, "Manager A", now);
             db.FinancingConsents.Add(consent);

@@ -1,5 +1,5 @@
 using System.Net;
-using CpTraining.Web.Tests.Infrastructure;
+using CpTraining.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CpTraining.Web.Tests.Security;

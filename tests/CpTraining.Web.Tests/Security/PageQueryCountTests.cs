@@ -1,5 +1,5 @@
 using CpTraining.Web.Data;
-using CpTraining.Web.Tests.Attendance;
+using CpTraining.TestSupport;
 using Xunit.Abstractions;
 using static CpTraining.Web.Tests.Security.AuthorizationMatrixTests;
 

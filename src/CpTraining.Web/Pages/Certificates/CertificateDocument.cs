@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CpTraining.Domain.Certificates;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Reports;
+using CpTraining.Web.Infrastructure.Printing;
 using Microsoft.Extensions.Localization;
 
 namespace CpTraining.Web.Pages.Certificates;

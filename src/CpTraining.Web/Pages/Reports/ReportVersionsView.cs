@@ -1,4 +1,3 @@
-using CpTraining.Web.Reports;
 
 namespace CpTraining.Web.Pages.Reports;
 

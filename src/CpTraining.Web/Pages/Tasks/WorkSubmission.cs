@@ -1,3 +1,4 @@
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;

@@ -1,5 +1,6 @@
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Options;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;

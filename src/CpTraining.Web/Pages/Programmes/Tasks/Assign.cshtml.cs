@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
 using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Programmes.Attendance;
-using CpTraining.Web.Pages.Tasks;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Pages.Programmes.Attendance;
-using CpTraining.Web.Pages.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Programmes.Tasks;

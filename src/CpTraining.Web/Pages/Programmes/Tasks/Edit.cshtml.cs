@@ -5,7 +5,7 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Saving;
-using CpTraining.Web.Pages.Tasks;
+using CpTraining.Web.Background;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
-using CpTraining.Web.Pages.Tasks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Programmes.Tasks;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;

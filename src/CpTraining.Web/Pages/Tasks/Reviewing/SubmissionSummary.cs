@@ -1,4 +1,5 @@
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,7 @@ using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Options;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>
 /// Reads company report snapshots: the programme and companies, the CP teams and trainers, each company's focus-process

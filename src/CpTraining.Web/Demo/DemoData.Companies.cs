@@ -1,11 +1,12 @@
 using CpTraining.Domain.Companies;
 using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Data;
+namespace CpTraining.Web.Demo;
 
 /// <summary>
 /// The current demo programme's participants: four companies of the Kherson and Dnipro region with their CP

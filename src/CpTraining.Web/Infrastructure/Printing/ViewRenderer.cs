@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Infrastructure.Printing;
 
 /// <summary>
 /// Renders a Razor view (a report document) to a string within the current request, so the PDF is printed from the

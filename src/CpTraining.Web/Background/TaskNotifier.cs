@@ -4,7 +4,7 @@ using CpTraining.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace CpTraining.Web.Pages.Tasks;
+namespace CpTraining.Web.Background;
 
 /// <summary>
 /// Tells people about home tasks: an in-app <see cref="Notification"/> for each, and an e-mail through the outbox for

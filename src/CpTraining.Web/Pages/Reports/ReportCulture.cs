@@ -1,7 +1,7 @@
 using System.Globalization;
 using CpTraining.Web.Infrastructure;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>
 /// Prints a report in its own language (the programme's), whatever the reader's: sets the current culture and UI

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Infrastructure.Printing;
 
 /// <summary>
 /// Sets a PDF's document information (title, author, producer, dates) by an incremental update — a new Info object,

@@ -4,7 +4,7 @@ using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Certificates;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>
 /// Reads the programme report's snapshot: the programme and the sessions held by the report date (today in the

@@ -4,13 +4,14 @@ using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Data;
+namespace CpTraining.Web.Demo;
 
 /// <summary>
 /// Home tasks of the current demo programme: the session-1 tasks (due the day before session 2, so already due) with

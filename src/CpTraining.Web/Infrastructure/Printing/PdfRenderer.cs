@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Infrastructure.Printing;
 
 /// <summary>Settings of <see cref="PdfRenderer"/> (section "Pdf").</summary>
 public sealed class PdfOptions

@@ -1,8 +1,9 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
+using CpTraining.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Data;
+namespace CpTraining.Web.Demo;
 
 /// <summary>
 /// Cleaner Production options of the two demo companies with worksheets, across categories and statuses: the textile

@@ -2,7 +2,7 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Pages.Tasks;
+namespace CpTraining.Web.Background;
 
 /// <summary>
 /// Sends the "due in 3 days" and "overdue" reminders of home tasks (in-app, and by e-mail to those who want them)

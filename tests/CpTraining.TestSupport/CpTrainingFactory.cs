@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace CpTraining.Web.Tests.Infrastructure;
+namespace CpTraining.TestSupport;
 
 /// <summary>
 /// The real app over a real PostgreSQL database of its own (cloned from a migrated template), with a clock the
@@ -31,7 +31,9 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public LogSink Logs { get; } = new();
 
     /// <summary>"Now" for the app; tests move it. Defaults to 1 June 2026, 09:00 UTC.</summary>
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public TestClock Clock { get; } = new(Start);
 
     public virtual async Task InitializeAsync()
     {
@@ -88,6 +90,19 @@ public class CpTrainingFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Signs a new client in as a new account of the role.</summary>
+    /// <summary>An account of the role with a readable name.</summary>
+    public async Task<AppUser> PersonAsync(string role, string name)
+    {
+        var user = await CreateUserAsync(role);
+        await using var db = NewDbContext();
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, name));
+        user.DisplayName = name;
+        return user;
+    }
+
+    /// <summary>Back to the clock's starting moment, 1 June 2026 09:00 UTC.</summary>
+    public void ResetClock() => Clock.Set(Start);
+
     public async Task<(HttpClient Client, AppUser User)> SignedInClientAsync(string role)
     {
         var user = await CreateUserAsync(role);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Infrastructure.Printing;
 
 /// <summary>
 /// /health/ready reports the PDF renderer as degraded (not unhealthy: the HTML reports still work) when Chromium is

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace CpTraining.Web.Tests.Infrastructure;
+namespace CpTraining.TestSupport;
 
 /// <summary>Reads a PDF back with poppler-utils (pdftotext, pdfinfo, pdffonts), as a person checking the file would.</summary>
-internal static class Poppler
+public static class Poppler
 {
     public static Task<string> TextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, "-layout", "{file}", "-");
 

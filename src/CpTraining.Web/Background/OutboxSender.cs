@@ -4,7 +4,7 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
-namespace CpTraining.Web.Infrastructure;
+namespace CpTraining.Web.Background;
 
 /// <summary>The "Smtp" configuration section: where the outbox is delivered.</summary>
 public sealed class SmtpOptions

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace CpTraining.Web.Tests.Infrastructure;
+namespace CpTraining.TestSupport;
 
 /// <summary>
 /// Keeps the app's Serilog events in memory (registered as an <see cref="ILogEventSink"/> service, which the app's

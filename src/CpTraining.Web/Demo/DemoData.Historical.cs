@@ -4,13 +4,14 @@ using CpTraining.Domain.Companies;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Pages.Certificates;
 using CpTraining.Web.Pages.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Data;
+namespace CpTraining.Web.Demo;
 
 /// <summary>
 /// The 2nd CPEE programme in Dnipropetrovsk (seed 000: pilot industries discharging persistent toxic substances into
@@ -129,17 +130,17 @@ internal static partial class DemoData
             .Where(e => e.ProgrammeId == programme.Id && e.ArchivedAt == null)
             .Select(e => e.CompanyId)
             .ToListAsync();
-        foreach (var company in await Reports.CompanyReportBuilder.BuildManyAsync(db, programme.Id, companies, final.StartDate, CancellationToken.None))
+        foreach (var company in await Pages.Reports.CompanyReportBuilder.BuildManyAsync(db, programme.Id, companies, final.StartDate, CancellationToken.None))
         {
             db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
-                programme.Id, company.CompanyId, null, Reports.ReportVersions.ToJson(company), Reports.ReportVersions.HashOf(company),
+                programme.Id, company.CompanyId, null, Pages.Reports.ReportVersions.ToJson(company), Pages.Reports.ReportVersions.HashOf(company),
                 final.StartDate, final.StartDate, coordinatorId, coordinator, At(final.StartDate, 16)));
         }
 
         var lastDay = final.StartDate.AddDays(final.Days - 1);
-        var report = (await Reports.ProgrammeReportBuilder.BuildAsync(db, programme.Id, new FixedClock(At(lastDay, 12)), CancellationToken.None))!;
+        var report = (await Pages.Reports.ProgrammeReportBuilder.BuildAsync(db, programme.Id, new FixedClock(At(lastDay, 12)), CancellationToken.None))!;
         db.PublishedReports.Add(Domain.Reports.PublishedReport.Publish(
-            programme.Id, null, null, Reports.ReportVersions.ToJson(report), Reports.ReportVersions.HashOf(report),
+            programme.Id, null, null, Pages.Reports.ReportVersions.ToJson(report), Pages.Reports.ReportVersions.HashOf(report),
             lastDay, final.StartDate, coordinatorId, coordinator, At(lastDay, 12)));
         await db.SaveChangesAsync();
     }

@@ -1,9 +1,10 @@
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.HomeTasks;
+using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Data;
+namespace CpTraining.Web.Demo;
 
 /// <summary>
 /// Balance worksheets of the current demo programme: the textile mill's reactive dyeing line, complete and closing

@@ -1,10 +1,11 @@
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Data.Configurations;
+using CpTraining.Web.Infrastructure.Printing;
 using CpTraining.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>A published version as the version lists show it.</summary>
 public sealed record ReportVersionSummary(int Version, DateOnly ReportDate, DateTimeOffset PublishedAt, string PublishedByName, string ContentHash);

@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace CpTraining.Web.Tests.Infrastructure;
+namespace CpTraining.TestSupport;
 
 /// <summary>
 /// One PostgreSQL server per test process: either the server named by the

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace CpTraining.Web.Tests.Infrastructure;
+namespace CpTraining.TestSupport;
 
 /// <summary>Assertions on the redirects the cookie authentication handler answers with.</summary>
 public static class RedirectAssert

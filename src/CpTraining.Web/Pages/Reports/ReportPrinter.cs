@@ -1,8 +1,9 @@
+using CpTraining.Web.Infrastructure.Printing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>How a printed report names itself: PDF title and author metadata, the running header and footer.</summary>
 public sealed record ReportHeading(string Title, string Author, string Language, string Header, string Footer);

@@ -1,11 +1,12 @@
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
+using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CpTraining.Web.Data;
+namespace CpTraining.Web.Demo;
 
 /// <summary>
 /// Demo data for <c>scripts/run</c>: one account per role and two programmes — the 2nd CPEE programme in

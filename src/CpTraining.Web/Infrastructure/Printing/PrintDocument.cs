@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CpTraining.Web.Reports;
+namespace CpTraining.Web.Infrastructure.Printing;
 
 /// <summary>
 /// Wraps a rendered report document into a stand-alone HTML page for Chromium to print: its styles inline (the

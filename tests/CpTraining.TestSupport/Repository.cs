@@ -1,4 +1,4 @@
-namespace CpTraining.Web.Tests.Infrastructure;
+namespace CpTraining.TestSupport;
 
 /// <summary>The source tree the tests run from, for tests that read the README or the code itself.</summary>
 public static class Repository
