@@ -47,9 +47,17 @@ builder.Services.AddSingleton<IDiagnosticContext>(services => services.GetRequir
 builder.Services.AddSingleton(TimeProvider.System);
 
 // Database: PostgreSQL only; transient failures are retried.
-builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseNpgsql(
-    services.GetRequiredService<IConfiguration>().GetConnectionString("Default"),
-    npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3)));
+builder.Services.AddDbContext<AppDbContext>((services, options) => options
+    .UseNpgsql(
+        services.GetRequiredService<IConfiguration>().GetConnectionString("Default"),
+        npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
+    .AddInterceptors(services.GetRequiredService<CpTraining.Web.Events.DomainEventDispatch>()));
+
+// What follows a domain change (Events): dispatched by every save during a request, before it is written.
+builder.Services.AddScoped<CpTraining.Web.Events.DomainEventDispatch>();
+builder.Services.AddScoped<CpTraining.Web.Events.IEventHandler, CpTraining.Web.Events.AuditTrail>();
+builder.Services.AddScoped<CpTraining.Web.Events.IEventHandler, CpTraining.Web.Events.WorkMessages>();
+builder.Services.AddScoped<CpTraining.Web.Events.IEventHandler, CpTraining.Web.Events.SessionEnd>();
 
 // Accounts.
 builder.Services

@@ -11,7 +11,7 @@ namespace CpTraining.Domain.HomeTasks;
 /// after the cut-off submission is closed until a coordinator reopens it. Revisions a trainer asked for can always
 /// be resubmitted.
 /// </summary>
-public sealed class Submission
+public sealed class Submission : RaisesEvents
 {
     public const int TextMaxLength = 50_000;
     public const int ReasonMaxLength = 2_000;
@@ -36,6 +36,7 @@ public sealed class Submission
         UserId = userId;
         DueDate = task.DueDate;
         CutOff = task.CutOff;
+        Raise(new WorkAssigned(Id, ProgrammeId, companyId, userId, task.Title, task.DueDate));
     }
 
     public Guid Id { get; private set; }
@@ -144,6 +145,8 @@ public sealed class Submission
         {
             Status = SubmissionStatus.Draft;
         }
+
+        Raise(new DraftSaved(Id, ProgrammeId, files.Length));
     }
 
     /// <summary>
@@ -186,6 +189,7 @@ public sealed class Submission
         _draftFileIds = files;
         (LastSavedBy, LastSavedAt) = (userId, now);
         Status = SubmissionStatus.Submitted;
+        Raise(new WorkSubmitted(Id, ProgrammeId, CompanyId, version.Number, files.Length));
         return version;
     }
 
@@ -228,6 +232,7 @@ public sealed class Submission
             ?? throw new DomainException("Comment", "Write the comment.");
         var comment = new StreamComment(Id, versionNumber, streamId, clean, authorId, now);
         _streamComments.Add(comment);
+        Raise(new StreamCommented(Id, ProgrammeId, versionNumber, streamId));
         return comment;
     }
 
@@ -281,6 +286,7 @@ public sealed class Submission
             throw new DomainException("Until", "A trainer can extend up to the cut-off ({0:d}); only a coordinator can extend beyond it.", c);
         }
 
+        Raise(new ExtensionGranted(Id, ProgrammeId, ExtendedUntil, until, why));
         (ExtendedUntil, ExtensionReason, ExtendedBy) = (until, why, userId);
     }
 
@@ -307,6 +313,7 @@ public sealed class Submission
         var review = new Review(Id, LatestVersion!.Number, decision, text, reviewerId, now);
         _reviews.Add(review);
         Status = next;
+        Raise(new WorkReviewed(Id, ProgrammeId, CompanyId, UserId, decision, review.VersionNumber, next));
         return review;
     }
 

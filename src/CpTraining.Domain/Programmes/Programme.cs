@@ -4,7 +4,7 @@ namespace CpTraining.Domain.Programmes;
 /// A Cleaner Production training programme of the Norwegian model: companies' engineers meet at numbered
 /// plenary sessions, the last of which is the final session for management and investors.
 /// </summary>
-public sealed class Programme
+public sealed class Programme : RaisesEvents
 {
     public const int NameMaxLength = 200;
     public const int OrganisersMaxLength = 500;
@@ -222,6 +222,7 @@ public sealed class Programme
 
         var member = new ProgrammeMember(Id, userId, role, null);
         _members.Add(member);
+        Raise(new MemberAdded(Id, userId, role, null));
         return member;
     }
 
@@ -241,15 +242,25 @@ public sealed class Programme
             // Re-enrolling an archived company brings it back with its records.
             existing.ArchivedAt = null;
             existing.IsPilot = isPilot;
+            Raise(new CompanyEnrolled(Id, companyId, isPilot, Returned: true));
             return existing;
         }
 
         var enrolment = new Enrolment(Id, companyId, isPilot, at);
         _enrolments.Add(enrolment);
+        Raise(new CompanyEnrolled(Id, companyId, isPilot, Returned: false));
         return enrolment;
     }
 
-    public void SetPilot(Guid companyId, bool isPilot) => ActiveEnrolment(companyId).IsPilot = isPilot;
+    public void SetPilot(Guid companyId, bool isPilot)
+    {
+        var enrolment = ActiveEnrolment(companyId);
+        if (enrolment.IsPilot != isPilot)
+        {
+            enrolment.IsPilot = isPilot;
+            Raise(new PilotChanged(Id, companyId, isPilot));
+        }
+    }
 
     /// <summary>Assigns the CP advisor who coaches the company (null: none); the advisor becomes a trainer of the programme.</summary>
     public void AssignTrainer(Guid companyId, string? trainerUserId)
@@ -260,7 +271,11 @@ public sealed class Programme
             AddMember(trainerUserId, ProgrammeRole.Trainer);
         }
 
-        enrolment.TrainerUserId = trainerUserId;
+        if (enrolment.TrainerUserId != trainerUserId)
+        {
+            Raise(new TrainerAssigned(Id, companyId, enrolment.TrainerUserId, trainerUserId));
+            enrolment.TrainerUserId = trainerUserId;
+        }
     }
 
     /// <summary>
@@ -288,6 +303,7 @@ public sealed class Programme
 
         var member = new ProgrammeMember(Id, userId, role, companyId);
         _members.Add(member);
+        Raise(new MemberAdded(Id, userId, role, companyId));
         return member;
     }
 
@@ -306,6 +322,7 @@ public sealed class Programme
         }
 
         _members.Remove(member);
+        Raise(new MemberRemoved(Id, member.UserId, member.Role, member.CompanyId));
     }
 
     /// <summary>
@@ -320,12 +337,22 @@ public sealed class Programme
             throw new DomainException("This company already has work recorded in the programme, so it cannot be removed; archive it instead.");
         }
 
-        _members.RemoveAll(m => m.CompanyId == companyId);
+        foreach (var member in _members.Where(m => m.CompanyId == companyId).ToList())
+        {
+            _members.Remove(member);
+            Raise(new MemberRemoved(Id, member.UserId, member.Role, companyId));
+        }
+
         _enrolments.Remove(enrolment);
+        Raise(new CompanyRemoved(Id, companyId));
     }
 
     /// <summary>Archives a company: it keeps its records, no longer takes part, and its people lose access.</summary>
-    public void ArchiveCompany(Guid companyId, DateTimeOffset at) => ActiveEnrolment(companyId).ArchivedAt = at;
+    public void ArchiveCompany(Guid companyId, DateTimeOffset at)
+    {
+        ActiveEnrolment(companyId).ArchivedAt = at;
+        Raise(new CompanyArchived(Id, companyId, [.. _members.Where(m => m.CompanyId == companyId).Select(m => m.UserId)]));
+    }
 
     private Enrolment ActiveEnrolment(Guid companyId) =>
         _enrolments.Find(e => e.CompanyId == companyId && e.IsActive)

@@ -5,15 +5,15 @@ namespace CpTraining.Web.Tests.Architecture;
 
 /// <summary>
 /// The web project's folders depend one way: pages may use everything; Demo (seeding through the features) may use
-/// pages; Data, Identity, Infrastructure and Background never use Pages or Demo. Every file's namespace is its folder,
+/// pages; Data, Identity, Infrastructure, Background and Events never use Pages or Demo. Every file's namespace is its folder,
 /// so a folder tells the truth about what is in it.
 /// </summary>
 public sealed partial class DependencyDirectionTests
 {
-    private static readonly string[] Foundations = ["Data", "Identity", "Infrastructure", "Background"];
+    private static readonly string[] Foundations = ["Data", "Identity", "Infrastructure", "Background", "Events"];
 
     [Fact]
-    public void Data_identity_infrastructure_and_background_do_not_depend_on_pages_or_demo_data()
+    public void Data_identity_infrastructure_background_and_events_do_not_depend_on_pages_or_demo_data()
     {
         var offenders = Sources()
             .Where(f => Foundations.Contains(f.Path.Split(Path.DirectorySeparatorChar)[0]))
@@ -21,6 +21,20 @@ public sealed partial class DependencyDirectionTests
             .ToList();
 
         Assert.True(offenders.Count == 0, "Wrong-way dependencies:\n" + string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void Pages_leave_notifications_and_ending_sessions_to_the_event_handlers()
+    {
+        var offenders = Sources()
+            .Where(f => f.Path.StartsWith("Pages" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .SelectMany(f => SideEffect().Matches(f.Text).Select(m => $"{f.Path}: {m.Value}"))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Pages doing what Events handles:\n" + string.Join("\n", offenders));
+        Assert.Matches(SideEffect(), "await notifier.NotifyAsync(NotificationKind.TaskAssigned, people, title, due, link);");
+        Assert.Matches(SideEffect(), "await users.UpdateSecurityStampAsync(person);");
+        Assert.DoesNotMatch(SideEffect(), "db.Record(time, actor, id, \"worksheet.changed\", subject, null, what);");
     }
 
     [Fact]
@@ -53,6 +67,9 @@ public sealed partial class DependencyDirectionTests
 
     [GeneratedRegex(@"CpTraining\.Web\.(Pages|Demo)\b[\w.]*")]
     private static partial Regex PageOrDemoReference();
+
+    [GeneratedRegex(@"\.(NotifyAsync|UpdateSecurityStampAsync)\(|\bnew Notification\(")]
+    private static partial Regex SideEffect();
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex FileNamespace();

@@ -1,5 +1,4 @@
 using CpTraining.Domain.HomeTasks;
-using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -39,7 +38,6 @@ public sealed class WorkModel(
     IAntiforgery antiforgery,
     SaveFlow save,
     TimeProvider time,
-    TaskNotifier notifier,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Bytes: 10 files of 20 MB each and 1 MB for the text and the form's other fields.</summary>
@@ -160,7 +158,6 @@ public sealed class WorkModel(
                 // Saved as a draft would be: someone else's save since the page was opened is a conflict.
                 save.Expect(submission, Input.Version);
                 submission.SaveDraft(Input.Text, submission.DraftFileIds, Rights.UserId, time.GetUtcNow(), today);
-                db.Record(time, Rights.UserId, submission.ProgrammeId, "task.draft-saved", View.AuditSubject, null, $"{submission.DraftFileIds.Count} file(s)");
             }
 
             var before = attachment.Options ? null : View.AttachedWorksheet?.Name;
@@ -204,7 +201,7 @@ public sealed class WorkModel(
             return Refused();
         }
 
-        var (result, madeVersion, replayed) = await new WorkSubmission(db, save, time, notifier).SaveAsync(this, View, Rights.UserId, Input, inspected, submit);
+        var (result, madeVersion, replayed) = await new WorkSubmission(db, save, time).SaveAsync(this, View, Rights.UserId, Input, inspected, submit);
         switch (result)
         {
             case SaveResult.Conflict:

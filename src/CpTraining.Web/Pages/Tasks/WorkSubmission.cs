@@ -1,4 +1,3 @@
-using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Files;
@@ -13,7 +12,7 @@ namespace CpTraining.Web.Pages.Tasks;
 /// Saves the writer's draft, or hands it in as a version, with the files chosen in the form: one transaction through
 /// <see cref="SaveFlow"/>, so that the text, the new files and the files taken off are saved together or not at all.
 /// </summary>
-internal sealed class WorkSubmission(AppDbContext db, SaveFlow save, TimeProvider time, TaskNotifier notifier)
+internal sealed class WorkSubmission(AppDbContext db, SaveFlow save, TimeProvider time)
 {
     private const string IdempotencyIndex = "ix_submission_versions_submission_id_idempotency_key";
 
@@ -71,19 +70,8 @@ internal sealed class WorkSubmission(AppDbContext db, SaveFlow save, TimeProvide
                 // Files taken off the draft that no version keeps are deleted with it (versions' files never are).
                 var kept = submission.Versions.SelectMany(v => v.FileIds).ToHashSet();
                 await FileStore.RemoveAsync(db, FileOwnerKind.Submission, submission.Id, [.. removed.Where(f => !kept.Contains(f))], aborted);
-                if (submit)
-                {
-                    db.Record(time, userId, submission.ProgrammeId, "task.submitted", view.AuditSubject, null, $"version {made}, {fileIds.Count} file(s)");
-                    if (await TaskPeople.ReviewerAsync(db, submission.ProgrammeId, submission.CompanyId) is { } reviewer)
-                    {
-                        await notifier.NotifyAsync(NotificationKind.TaskSubmitted, [reviewer], view.TaskTitle, view.Owner, $"/tasks/{submission.Id}/review");
-                    }
-                }
-                else
-                {
-                    db.Record(time, userId, submission.ProgrammeId, "task.draft-saved", view.AuditSubject, null, $"{fileIds.Count} file(s)");
-                }
 
+                // The audit entry and the trainer's notification follow from the submission's event (Events).
                 return true;
             });
             return (result, made, replayed);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -44,8 +43,6 @@ public sealed class DetailsModel(
     public CompanyView Company { get; private set; } = null!;
 
     public EnrolmentView View { get; private set; } = null!;
-
-    private string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid id, [FromRoute] Guid companyId)
     {
@@ -103,7 +100,6 @@ public sealed class DetailsModel(
             }
 
             programme.AddTeamMember(companyId, person.Id, role);
-            db.Record(time, ActorId, id, "member.added", person.Email!, null, $"{role} of {Company.Name}");
             return true;
         }, TeamForm);
         if (result != SaveResult.Saved)
@@ -131,13 +127,12 @@ public sealed class DetailsModel(
         }
 
         var email = await db.Users.Where(u => u.Id == member.UserId).Select(u => u.Email).SingleAsync();
-        var result = await save.SaveAsync(this, () => Changes(id, companyId).RemovePersonAsync(member.Id, member.Role, email ?? member.UserId), TeamForm);
+        var result = await save.SaveAsync(this, () => Changes(id, companyId).RemovePersonAsync(member.Id), TeamForm);
         if (result != SaveResult.Saved)
         {
             return await RefusedAsync(id, companyId, result);
         }
 
-        await CompanyAccess.RevokeSessionsAsync(users, [member.UserId]);
         TempData["Success"] = t["{0} has been removed from the CP team.", email ?? string.Empty].Value;
         return RedirectToPage(new { id, companyId });
     }
@@ -190,15 +185,13 @@ public sealed class DetailsModel(
             return denied;
         }
 
-        var changes = Changes(id, companyId);
-        var result = await save.SaveAsync(this, changes.ArchiveAsync, TeamForm);
+        var result = await save.SaveAsync(this, Changes(id, companyId).ArchiveAsync, TeamForm);
         if (result != SaveResult.Saved)
         {
             return await RefusedAsync(id, companyId, result);
         }
 
-        // Its people lose access: the authorization handlers already refuse them; end their signed-in sessions too.
-        await CompanyAccess.RevokeSessionsAsync(users, changes.Team);
+        // Its people lose access: the access model refuses them, and their signed-in sessions end (Events/SessionEnd).
         TempData["Success"] = t["{0} has been archived; its records are kept and its people no longer have access.", Company.Name].Value;
         return RedirectToPage("/Programmes/Companies/Index", new { id });
     }
@@ -210,19 +203,17 @@ public sealed class DetailsModel(
             return denied;
         }
 
-        var changes = Changes(id, companyId);
-        var result = await save.SaveAsync(this, changes.RemoveAsync, TeamForm);
+        var result = await save.SaveAsync(this, Changes(id, companyId).RemoveAsync, TeamForm);
         if (result != SaveResult.Saved)
         {
             return await RefusedAsync(id, companyId, result);
         }
 
-        await CompanyAccess.RevokeSessionsAsync(users, changes.Team);
         TempData["Success"] = t["{0} has been removed from the programme.", Company.Name].Value;
         return RedirectToPage("/Programmes/Companies/Index", new { id });
     }
 
-    private EnrolmentChanges Changes(Guid id, Guid companyId) => new(db, time, ActorId, id, companyId, Company.Name);
+    private EnrolmentChanges Changes(Guid id, Guid companyId) => new(db, time, id, companyId);
 
     private IActionResult Back(Guid id, Guid companyId, bool toList) =>
         toList ? RedirectToPage("/Programmes/Companies/Index", new { id }) : RedirectToPage(new { id, companyId });

@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Companies;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Companies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +18,7 @@ namespace CpTraining.Web.Pages.Programmes.Companies;
 /// The programme comes from the route only.
 /// </summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class EnrolModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EnrolModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ExistingInput Existing { get; set; } = new();
 
@@ -65,18 +64,13 @@ public sealed class EnrolModel(AppDbContext db, AccessControl access, TimeProvid
             return Page();
         }
 
-        try
+        if (await save.SaveAsync(this, () => EnrolAsync(id, company!.Id, existing.IsPilot), new FormFields(nameof(Existing))) != SaveResult.Saved)
         {
-            await EnrolAsync(id, company!.Id, company.Name, existing.IsPilot);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, t, nameof(Existing));
             await LoadCandidatesAsync(id);
             return Page();
         }
 
-        TempData["Success"] = t["{0} has been enrolled.", company.Name].Value;
+        TempData["Success"] = t["{0} has been enrolled.", company!.Name].Value;
         return RedirectToPage("/Programmes/Companies/Details", new { id, companyId = company.Id });
     }
 
@@ -95,38 +89,29 @@ public sealed class EnrolModel(AppDbContext db, AccessControl access, TimeProvid
             return Page();
         }
 
-        Company company;
-        try
+        Company? company = null;
+        var result = await save.SaveAsync(this, () =>
         {
             company = new Company(input.ToDetails(), time.GetUtcNow());
             db.Companies.Add(company);
-            await EnrolAsync(id, company.Id, company.Name, input.IsPilot);
-        }
-        catch (DomainException ex)
+            return EnrolAsync(id, company.Id, input.IsPilot);
+        }, new FormFields(nameof(New)));
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t, nameof(New));
             await LoadCandidatesAsync(id);
             return Page();
         }
 
-        TempData["Success"] = t["{0} has been registered and enrolled.", company.Name].Value;
+        TempData["Success"] = t["{0} has been registered and enrolled.", company!.Name].Value;
         return RedirectToPage("/Programmes/Companies/Details", new { id, companyId = company.Id });
     }
 
-    private async Task EnrolAsync(Guid id, Guid companyId, string companyName, bool isPilot)
+    /// <summary>Enrols the company; the audit entry follows from the programme's event (Events).</summary>
+    private async Task<bool> EnrolAsync(Guid id, Guid companyId, bool isPilot)
     {
         var programme = await db.Programmes.Include(p => p.Enrolments).SingleAsync(p => p.Id == id);
-        var wasArchived = programme.Enrolments.Any(e => e.CompanyId == companyId && !e.IsActive);
         programme.EnrolCompany(companyId, isPilot, time.GetUtcNow());
-        db.Record(
-            time,
-            User.FindFirstValue(ClaimTypes.NameIdentifier)!,
-            id,
-            "company.enrolled",
-            companyName,
-            wasArchived ? "archived" : null,
-            isPilot ? "enrolled, pilot company" : "enrolled");
-        await db.SaveChangesAsync();
+        return true;
     }
 
     private async Task<IActionResult?> CheckAsync(Guid id)

@@ -1,26 +1,22 @@
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
-using CpTraining.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Programmes.Companies;
 
 /// <summary>
-/// The changes the company page makes to one enrolment, each through the programme aggregate and audited, for the
-/// page to run in its save (<see cref="Infrastructure.Saving.SaveFlow"/>): each returns whether there is anything to save.
+/// The changes the company page makes to one enrolment, each through the programme aggregate, for the page to run in
+/// its save (<see cref="Infrastructure.Saving.SaveFlow"/>): each returns whether there is anything to save. What
+/// follows from them (audit entries, the end of removed people's sessions) follows from the aggregate's events.
 /// </summary>
-internal sealed class EnrolmentChanges(AppDbContext db, TimeProvider time, string actorId, Guid programmeId, Guid companyId, string companyName)
+internal sealed class EnrolmentChanges(AppDbContext db, TimeProvider time, Guid programmeId, Guid companyId)
 {
-    /// <summary>The people of the company's team whose sessions end after it was archived or removed.</summary>
-    public IReadOnlyList<string> Team { get; private set; } = [];
-
     public Task<Programme> ProgrammeAsync() =>
         db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == programmeId);
 
-    public async Task<bool> RemovePersonAsync(Guid memberId, ProgrammeRole role, string who)
+    public async Task<bool> RemovePersonAsync(Guid memberId)
     {
         (await ProgrammeAsync()).RemoveMember(memberId);
-        db.Record(time, actorId, programmeId, "member.removed", who, $"{role} of {companyName}", null);
         return true;
     }
 
@@ -29,7 +25,6 @@ internal sealed class EnrolmentChanges(AppDbContext db, TimeProvider time, strin
         var programme = await ProgrammeAsync();
         var before = programme.Enrolments.Single(e => e.CompanyId == companyId).IsPilot;
         programme.SetPilot(companyId, isPilot);
-        db.Record(time, actorId, programmeId, "company.pilot", companyName, before ? "pilot company" : "not a pilot", isPilot ? "pilot company" : "not a pilot");
         return before != isPilot;
     }
 
@@ -38,24 +33,12 @@ internal sealed class EnrolmentChanges(AppDbContext db, TimeProvider time, strin
         var programme = await ProgrammeAsync();
         var previous = programme.Enrolments.Single(e => e.CompanyId == companyId).TrainerUserId;
         programme.AssignTrainer(companyId, trainerUserId);
-        if (previous == trainerUserId)
-        {
-            return false;
-        }
-
-        var people = await CompanyAccess.DescribePeopleAsync(db, [previous, trainerUserId]);
-        db.Record(time, actorId, programmeId, "company.trainer", companyName,
-            previous is null ? "(none)" : people.GetValueOrDefault(previous, previous),
-            trainerUserId is null ? "(none)" : people.GetValueOrDefault(trainerUserId, trainerUserId));
-        return true;
+        return previous != trainerUserId;
     }
 
     public async Task<bool> ArchiveAsync()
     {
-        var programme = await ProgrammeAsync();
-        programme.ArchiveCompany(companyId, time.GetUtcNow());
-        db.Record(time, actorId, programmeId, "company.archived", companyName, "active", "archived");
-        Team = programme.Members.Where(m => m.CompanyId == companyId).Select(m => m.UserId).ToList();
+        (await ProgrammeAsync()).ArchiveCompany(companyId, time.GetUtcNow());
         return true;
     }
 
@@ -63,18 +46,9 @@ internal sealed class EnrolmentChanges(AppDbContext db, TimeProvider time, strin
     public async Task<bool> RemoveAsync()
     {
         var programme = await ProgrammeAsync();
-        var team = programme.Members.Where(m => m.CompanyId == companyId).ToList();
-        var ids = team.Select(m => m.UserId).ToList();
-        Team = ids;
+        var ids = programme.Members.Where(m => m.CompanyId == companyId).Select(m => m.UserId).ToList();
         var hasRecords = await db.AttendanceMarks.AnyAsync(a => ids.Contains(a.UserId) && db.Sessions.Any(s => s.Id == a.SessionId && s.ProgrammeId == programmeId));
         programme.RemoveCompany(companyId, hasRecords);
-        var people = await CompanyAccess.DescribePeopleAsync(db, ids);
-        foreach (var member in team)
-        {
-            db.Record(time, actorId, programmeId, "member.removed", people.GetValueOrDefault(member.UserId, member.UserId), $"{member.Role} of {companyName}", null);
-        }
-
-        db.Record(time, actorId, programmeId, "company.removed", companyName, "enrolled", null);
         return true;
     }
 }

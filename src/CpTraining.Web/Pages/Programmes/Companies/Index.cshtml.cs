@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +24,7 @@ public sealed class IndexModel(
     AppDbContext db,
     AccessControl access,
     UserManager<AppUser> users,
-    TimeProvider time,
+    SaveFlow save,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
@@ -79,17 +78,24 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var programme = await db.Programmes.Include(p => p.Members).SingleAsync(p => p.Id == id);
-        if (programme.Members.Any(m => m.UserId == person.Id && m.Role == ProgrammeRole.AdvisorInTraining))
+        var result = await save.SaveAsync(this, async () =>
         {
-            ModelState.AddModelError("Advisor.Email", t["This person is already a CP advisor in training in this programme."]);
+            var programme = await db.Programmes.Include(p => p.Members).SingleAsync(p => p.Id == id);
+            if (programme.Members.Any(m => m.UserId == person.Id && m.Role == ProgrammeRole.AdvisorInTraining))
+            {
+                ModelState.AddModelError("Advisor.Email", t["This person is already a CP advisor in training in this programme."]);
+                return false;
+            }
+
+            programme.AddMember(person.Id, ProgrammeRole.AdvisorInTraining);
+            return true;
+        }, new FormFields("Advisor"));
+        if (result != SaveResult.Saved)
+        {
             await LoadAsync(id);
             return Page();
         }
 
-        programme.AddMember(person.Id, ProgrammeRole.AdvisorInTraining);
-        db.Record(time, ActorId, id, "advisor.added", person.Email!, null, "CP advisor in training");
-        await db.SaveChangesAsync();
         TempData["Success"] = t["{0} is now a CP advisor in training.", person.DisplayName].Value;
         return RedirectToPage(new { id });
     }
@@ -102,33 +108,27 @@ public sealed class IndexModel(
             return denied;
         }
 
-        var programme = await db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == id);
-        var member = programme.Members.FirstOrDefault(m => m.Id == memberId && m.Role == ProgrammeRole.AdvisorInTraining);
-        if (member is null)
+        if (!await db.ProgrammeMembers.AnyAsync(m => m.Id == memberId && m.ProgrammeId == id && m.Role == ProgrammeRole.AdvisorInTraining))
         {
             return NotFound();
         }
 
-        var email = await db.Users.Where(u => u.Id == member.UserId).Select(u => u.Email).SingleAsync();
-        try
+        // The audit entry and the end of the advisor's sessions follow from the removal's event (Events).
+        var result = await save.SaveAsync(this, async () =>
         {
-            programme.RemoveMember(member.Id);
-        }
-        catch (DomainException ex)
+            var programme = await db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == id);
+            programme.RemoveMember(memberId);
+            return true;
+        }, FormFields.AllAbove);
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t);
             await LoadAsync(id);
             return Page();
         }
 
-        db.Record(time, ActorId, id, "advisor.removed", email ?? member.UserId, "CP advisor in training", null);
-        await db.SaveChangesAsync();
-        await CompanyAccess.RevokeSessionsAsync(users, [member.UserId]);
         TempData["Success"] = t["The CP advisor in training has been removed from the programme."].Value;
         return RedirectToPage(new { id });
     }
-
-    private string ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private async Task<IActionResult?> CheckAsync(Guid id, Operation operation)
     {

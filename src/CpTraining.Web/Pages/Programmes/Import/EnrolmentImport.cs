@@ -295,7 +295,6 @@ public static class EnrolmentImport
             if (planned.Enrol)
             {
                 programme.EnrolCompany(companyId, isPilot: false, now);
-                db.Record(time, actorUserId, programme.Id, "company.enrolled", planned.Name, null, "enrolled (CSV import)");
             }
 
             companyIds[planned.Key] = companyId;
@@ -335,8 +334,6 @@ public static class EnrolmentImport
             {
                 throw new ImportRejectedException(plan with { Errors = [new LineError(person.Line, t[ex.MessageTemplate, [.. ex.Arguments]])] });
             }
-
-            db.Record(time, actorUserId, programme.Id, "member.added", person.Email, null, $"{person.Role} of {person.CompanyName}");
         }
 
         db.Record(

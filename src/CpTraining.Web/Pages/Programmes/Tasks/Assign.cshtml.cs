@@ -30,7 +30,7 @@ namespace CpTraining.Web.Pages.Programmes.Tasks;
 [IgnoreAntiforgeryToken]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class AssignModel(AppDbContext db, AccessControl access, IAntiforgery antiforgery, SaveFlow save, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AssignModel(AppDbContext db, AccessControl access, IAntiforgery antiforgery, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>Ten files of 20 MB and the form around them.</summary>
     public const long MaxRequestBytes = (FileInspector.MaxFilesPerSubmission * FileInspector.MaxFileBytes) + (1024 * 1024);
@@ -192,14 +192,13 @@ public sealed class AssignModel(AppDbContext db, AccessControl access, IAntiforg
 
     /// <summary>
     /// One submission per task and recipient, a presentation slot at the next session for presented tasks, a
-    /// notification to the people who write it, and an audit entry per task.
+    /// notification to the people who write it (from the work's event), and an audit entry per task.
     /// </summary>
     private async Task GiveAsync(Guid id, int after, List<HomeTask> tasks, IReadOnlyList<AssignChoices.Target> targets, string actor)
     {
         var position = await db.Presentations
             .Where(p => p.ProgrammeId == id && p.SessionNumber == after + 1)
             .MaxAsync(p => (int?)p.Position) ?? 0;
-        var writers = new Dictionary<AssignChoices.Target, List<string>>();
         foreach (var task in tasks)
         {
             db.HomeTasks.Add(task);
@@ -213,13 +212,6 @@ public sealed class AssignModel(AppDbContext db, AccessControl access, IAntiforg
                 {
                     db.Presentations.Add(new Presentation(id, after + 1, submission.Id, ++position));
                 }
-
-                if (!writers.TryGetValue(target, out var people))
-                {
-                    writers[target] = people = await TaskPeople.WritersAsync(db, id, target.UserId is null ? target.CompanyId : null, target.UserId);
-                }
-
-                await notifier.NotifyAsync(NotificationKind.TaskAssigned, people, task.Title, TaskNotifier.IsoDate(task.DueDate), $"/tasks/{submission.Id}");
             }
 
             db.Record(

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -67,16 +66,7 @@ public sealed class ExtensionModel(AppDbContext db, AccessControl access, SaveFl
         var result = await save.SaveAsync(this, async () =>
         {
             var submission = save.Expect(await db.Submissions.SingleAsync(s => s.Id == submissionId), Input.Version);
-            var before = submission.ExtendedUntil is { } previous ? Iso(previous) : null;
             submission.GrantExtension(Input.Until!.Value, Input.Reason, Rights.UserId, Rights.IsCoordinator, Today);
-            db.Record(
-                time,
-                Rights.UserId,
-                submission.ProgrammeId,
-                "task.extended",
-                $"{Summary.TaskTitle} — {Summary.Owner}",
-                before,
-                $"{Iso(submission.ExtendedUntil!.Value)}: {submission.ExtensionReason}");
             return true;
         });
         switch (result)
@@ -95,7 +85,6 @@ public sealed class ExtensionModel(AppDbContext db, AccessControl access, SaveFl
         return RedirectToPage(new { submissionId });
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<IActionResult?> LoadAsync(Guid submissionId)
     {

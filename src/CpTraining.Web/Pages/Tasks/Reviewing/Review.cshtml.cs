@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CpTraining.Domain.HomeTasks;
-using CpTraining.Web.Background;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -21,7 +20,7 @@ namespace CpTraining.Web.Pages.Tasks.Reviewing;
 /// refused through the row version and the reviewer's feedback is kept in the form. Reviews are never edited.
 /// </summary>
 [Authorize]
-public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow save, TaskNotifier notifier, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>The two buttons' values.</summary>
     public const string AcceptDecision = "accept";
@@ -88,7 +87,6 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow 
         }
 
         var returning = Input.Decision == ReturnDecision;
-        var owner = string.Empty;
         var result = await save.SaveAsync(this, async () =>
         {
             var submission = await db.Submissions
@@ -106,26 +104,10 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow 
             }
 
             var now = time.GetUtcNow();
-            var review = returning
+            // The writers' notification and the audit entry follow from the review's event (Events).
+            _ = returning
                 ? submission.Return(Input.Feedback, Rights.UserId, now)
                 : submission.Accept(Input.Feedback, Rights.UserId, now);
-            var header = await SubmissionSummary.LoadAsync(db, submissionId);
-            owner = header.Owner;
-            var writers = await TaskPeople.WritersAsync(db, submission.ProgrammeId, submission.CompanyId, submission.UserId);
-            await notifier.NotifyAsync(
-                returning ? NotificationKind.TaskReturned : NotificationKind.TaskAccepted,
-                writers,
-                header.TaskTitle,
-                header.Owner,
-                $"/tasks/{submissionId}");
-            db.Record(
-                time,
-                Rights.UserId,
-                submission.ProgrammeId,
-                returning ? "task.returned" : "task.accepted",
-                $"{header.TaskTitle} — {header.Owner}",
-                SubmissionStatus.Submitted.ToString(),
-                $"{submission.Status} (version {review.VersionNumber})");
             return true;
         });
         switch (result)
@@ -137,6 +119,7 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow 
                 return Page();
         }
 
+        var owner = (await SubmissionSummary.LoadAsync(db, submissionId)).Owner;
         TempData["Success"] = (returning
             ? t["The work has been returned for revision; {0} will be notified.", owner]
             : t["The work has been accepted; {0} will be notified.", owner]).Value;
@@ -174,10 +157,7 @@ public sealed class ReviewModel(AppDbContext db, AccessControl access, SaveFlow 
         var result = await save.SaveAsync(this, async () =>
         {
             var submission = await db.Submissions.Include(s => s.Versions).AsSplitQuery().SingleAsync(s => s.Id == submissionId);
-            var comment = submission.CommentOnStream(Comment.VersionNumber, Comment.StreamId, Comment.Text, Rights.UserId, time.GetUtcNow());
-            db.StreamComments.Add(comment);
-            var header = await SubmissionSummary.LoadAsync(db, submissionId);
-            db.Record(time, Rights.UserId, submission.ProgrammeId, "task.stream-commented", $"{header.TaskTitle} — {header.Owner}", null, $"version {comment.VersionNumber}, stream {comment.StreamId}");
+            db.StreamComments.Add(submission.CommentOnStream(Comment.VersionNumber, Comment.StreamId, Comment.Text, Rights.UserId, time.GetUtcNow()));
             return true;
         }, FormFields.AllAbove);
         if (result != SaveResult.Saved)
