@@ -54,7 +54,7 @@ public sealed partial class DependencyDirectionTests
     public void The_check_recognises_a_wrong_way_reference()
     {
         Assert.Matches(PageOrDemoReference(), "using CpTraining.Web.Pages.Options;");
-        Assert.Matches(PageOrDemoReference(), "var x = CpTraining.Web.Pages.Tasks.TaskNotifier.Create();");
+        Assert.Matches(PageOrDemoReference(), "var x = CpTraining.Web.Pages.HomeTasks.TaskNotifier.Create();");
         Assert.Matches(PageOrDemoReference(), "using CpTraining.Web.Demo;");
         Assert.DoesNotMatch(PageOrDemoReference(), "using CpTraining.Web.Infrastructure.Printing;");
     }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CpTraining.Domain.HomeTasks;
-using CpTraining.Web.Pages.Tasks;
+using CpTraining.Web.Pages.HomeTasks;
 using CpTraining.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

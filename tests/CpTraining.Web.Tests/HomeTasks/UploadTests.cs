@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Web.Infrastructure.Files;
-using CpTraining.Web.Pages.Tasks;
+using CpTraining.Web.Pages.HomeTasks;
 using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static CpTraining.Web.Tests.HomeTasks.WorkPageSetup;

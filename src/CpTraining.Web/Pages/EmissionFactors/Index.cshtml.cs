@@ -198,7 +198,7 @@ public sealed class IndexModel(AppDbContext db, AccessControl access, SaveFlow s
     public string FactorText(decimal tonnes, Unit perUnit) => tonnes.ToString("0.######", CultureInfo.CurrentCulture) + " t CO₂/" + perUnit.Symbol();
 
     private void AddDuplicate(string? country, EnergyCarrier carrier) =>
-        ModelState.AddModelError("Input.Carrier", t["There is already a factor for {0} and {1}; change that one instead.", CountryText(country), Worksheets.WorksheetText.Carrier(t, carrier)]);
+        ModelState.AddModelError("Input.Carrier", t["There is already a factor for {0} and {1}; change that one instead.", CountryText(country), Balances.WorksheetText.Carrier(t, carrier)]);
 
     private static string Describe(string? country, EnergyCarrier carrier) => $"{country ?? "all countries"} / {carrier}";
 

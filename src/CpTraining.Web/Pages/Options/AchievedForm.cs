@@ -2,7 +2,7 @@ using System.Globalization;
 using CpTraining.Domain;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Pages.Worksheets;
+using CpTraining.Web.Pages.Balances;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 

@@ -6,7 +6,7 @@ using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.EmissionFactors;
-using CpTraining.Web.Pages.Worksheets;
+using CpTraining.Web.Pages.Balances;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -5,7 +5,7 @@ using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
-using CpTraining.Web.Pages.Worksheets;
+using CpTraining.Web.Pages.Balances;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 

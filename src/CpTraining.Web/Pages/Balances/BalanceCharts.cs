@@ -1,0 +1,101 @@
+using CpTraining.Domain.Balances;
+using CpTraining.Web.Infrastructure.Charts;
+using Microsoft.Extensions.Localization;
+
+namespace CpTraining.Web.Pages.Balances;
+
+/// <summary>
+/// The charts of a balance — mass and energy Sankey diagrams and the Pareto chart of the cost of losses — built from a
+/// worksheet snapshot and its evaluation, for the balance page and the reports alike.
+/// </summary>
+public static class BalanceCharts
+{
+    public static SankeyDiagram? MassSankey(WorksheetSnapshot sheet, IStringLocalizer t)
+    {
+        if (sheet.Streams.Count == 0)
+        {
+            return null;
+        }
+
+        var nodes = new List<SankeyNode>();
+        var links = new List<SankeyLink>();
+        nodes.AddRange(sheet.Steps.Select(s => new SankeyNode("step-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Step)));
+        foreach (var s in sheet.Streams)
+        {
+            var tonnes = (double)(s.AnnualKilograms / 1_000m);
+            switch (s.Direction)
+            {
+                case StreamDirection.Input:
+                    nodes.Add(new SankeyNode("in-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Input));
+                    links.Add(new SankeyLink("in-" + s.Id.ToString("N"), "step-" + s.ToStepId!.Value.ToString("N"), tonnes, false, s.Material));
+                    break;
+                case StreamDirection.Output:
+                    nodes.Add(new SankeyNode("out-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Output));
+                    links.Add(new SankeyLink("step-" + s.FromStepId!.Value.ToString("N"), "out-" + s.Id.ToString("N"), tonnes, s.OutputClass?.IsLoss() == true, s.Material));
+                    break;
+                default:
+                    links.Add(new SankeyLink("step-" + s.FromStepId!.Value.ToString("N"), "step-" + s.ToStepId!.Value.ToString("N"), tonnes, false, s.Name));
+                    break;
+            }
+        }
+
+        return new SankeyDiagram(
+            t["Mass balance of {0}", sheet.Name],
+            t["Material flows in t/yr: inputs on the left, the process steps in the middle, outputs on the right. Waste and losses are drawn in the warning colour. The table below gives every flow."],
+            "t/yr",
+            nodes,
+            links)
+        {
+            IdPrefix = "sankey-mass",
+            ShowTitle = false,
+            FlowLegend = t["Material flow"],
+            LossLegend = t["Waste or loss"],
+        };
+    }
+
+    public static SankeyDiagram? EnergySankey(WorksheetSnapshot sheet, BalanceResult result, IStringLocalizer t)
+    {
+        if (result.Energy.Lines.Count == 0)
+        {
+            return null;
+        }
+
+        var usedSteps = result.Energy.Lines.Select(l => l.StepId).ToHashSet();
+        var nodes = result.Energy.Lines.Select(l => l.Carrier).Distinct().Order().Select(c => new SankeyNode("carrier-" + c, WorksheetText.Carrier(t, c), SankeyNodeKind.Input))
+            .Concat(sheet.Steps.Where(s => usedSteps.Contains(s.Id)).Select(s => new SankeyNode("step-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Step)));
+        var links = result.Energy.Lines.GroupBy(l => (l.Carrier, l.StepId))
+            .Select(g => new SankeyLink("carrier-" + g.Key.Carrier, "step-" + g.Key.StepId.ToString("N"), (double)g.Sum(l => l.MegawattHours)));
+        return new SankeyDiagram(
+            t["Energy use of {0}", sheet.Name],
+            t["Energy in MWh/yr: the energy carriers on the left, the process steps that use them on the right. The table below gives every flow."],
+            "MWh/yr",
+            nodes,
+            links)
+        {
+            IdPrefix = "sankey-energy",
+            ShowTitle = false,
+            FlowLegend = t["Energy flow"],
+        };
+    }
+
+    public static ParetoChart? Pareto(WorksheetSnapshot sheet, BalanceResult result, IStringLocalizer t)
+    {
+        if (result.Losses.Pareto.Count == 0)
+        {
+            return null;
+        }
+
+        return new ParetoChart(
+            t["Cost of losses of {0}", sheet.Name],
+            t["Annual cost of each waste or loss stream (lost material value plus disposal fee), most expensive first, with the cumulative share of the total."],
+            result.Losses.Pareto.Select(l => new ParetoItem(l.Name, (double)l.Total)))
+        {
+            IdPrefix = "pareto-losses",
+            ShowTitle = false,
+            Unit = sheet.Currency + "/" + t["yr"],
+            ValueAxisTitle = t["Cost of loss, {0}/yr", sheet.Currency],
+            CumulativeAxisTitle = t["Cumulative share"],
+            CategoryAxisTitle = t["Loss stream"],
+        };
+    }
+}
