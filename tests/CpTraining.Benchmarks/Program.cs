@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 // Figures are wall-clock on the machine at hand; compare runs on the same machine only.
 Console.WriteLine($"CpTraining benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version}");
 
-// Sections by name (ics, pages, files, balance, options, reports): all when none is given, e.g. `-- reports`.
+// Sections by name (ics, pages, files, balance, options, reports, throughput): all when none is given, e.g. `-- reports`.
 var only = args.Length == 0 ? null : args.ToHashSet(StringComparer.OrdinalIgnoreCase);
 bool Run(string section) => only is null || only.Contains(section);
 
@@ -415,6 +415,171 @@ if (Run("reports"))
     Console.WriteLine($"reports memory: app (this process) peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB; Chromium processes (PSS of all of this process's Chromium children together) peak {chromiumOneApp / 1024 / 1024} MiB for one app rendering one at a time, {chromiumPeak / 1024 / 1024} MiB with the fresh app's browser printing 3 at once beside it");
 }
 
+// 8. Throughput of five main pages, each requested by the person who normally uses it, signed in: the list of
+// programmes (coordinator of all 200 above and the one below), a programme's timeline and its options comparison
+// (coordinator), the home page (an engineer), a company report page in HTML (the company's manager). The programme has
+// 30 companies × 20 options (as in 6), a trainer for every six companies, a manager and two engineers in every CP
+// team, and three home tasks for every company. For each page and 1 and 4 concurrent clients (each its own signed-in
+// session): 2 s of warm-up, then 10 s of requests back to back; requests per second, p50 and p95 latency. Every
+// response must be 200 with an HTML body, else the run stops. Then the SQL commands each page sends per request.
+if (Run("throughput"))
+{
+    Console.WriteLine($"throughput: load average at start {File.ReadAllText("/proc/loadavg").Trim()}");
+    var tp = await SeedOptionsProgrammeAsync("Throughput programme", "en");
+    List<Guid> tpCompanies;
+    await using (var db = factory.NewDbContext())
+    {
+        tpCompanies = await db.Enrolments.Where(e => e.ProgrammeId == tp.Id).Join(db.Companies, e => e.CompanyId, c => c.Id, (e, c) => c).OrderBy(c => c.Name).Select(c => c.Id).ToListAsync();
+    }
+
+    var tpTrainers = new List<AppUser>();
+    for (var i = 0; i < 5; i++)
+    {
+        tpTrainers.Add(await factory.CreateUserAsync(Roles.Trainer));
+    }
+
+    AppUser? tpManager = null;
+    AppUser? tpEngineer = null;
+    for (var c = 0; c < tpCompanies.Count; c++)
+    {
+        var manager = await factory.CreateUserAsync(Roles.Manager);
+        await factory.AddMemberAsync(tp.Id, manager, ProgrammeRole.Manager, tpCompanies[c]);
+        tpManager ??= manager;
+        for (var e = 0; e < 2; e++)
+        {
+            var engineer = await factory.CreateUserAsync(Roles.Engineer);
+            await factory.AddMemberAsync(tp.Id, engineer, ProgrammeRole.Engineer, tpCompanies[c]);
+            tpEngineer ??= engineer;
+        }
+    }
+
+    // The engineer was in an earlier programme's CP team too (the home page lists it under their other programmes).
+    var earlierCompany = await factory.EnrolCompanyAsync(sample, "Earlier company");
+    await factory.AddMemberAsync(sample, tpEngineer!, ProgrammeRole.Engineer, earlierCompany.Id);
+    await using (var db = factory.NewDbContext())
+    {
+        var programme = await db.Programmes.Include(p => p.Members).Include(p => p.Enrolments).SingleAsync(p => p.Id == tp.Id);
+        // The trainers coach six companies each (which makes them trainers of the programme).
+        for (var c = 0; c < tpCompanies.Count; c++)
+        {
+            programme.AssignTrainer(tpCompanies[c], tpTrainers[c / 6].Id);
+        }
+
+        var today = factory.Clock.Today;
+        for (var t = 1; t <= 3; t++)
+        {
+            var task = CpTraining.Domain.HomeTasks.HomeTask.Assign(tp.Id, 1, 4, null, $"Throughput task {t}", null, [], today.AddDays(30 * t), null, false, coordinator.Id, factory.Clock.GetUtcNow(), today);
+            db.HomeTasks.Add(task);
+            db.Submissions.AddRange(tpCompanies.Select(c => CpTraining.Domain.HomeTasks.Submission.ForCompany(task, c)));
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    var pages = new (string Name, string Url, AppUser User)[]
+    {
+        ("programmes list (coordinator, 201 programmes)", "/programmes", coordinator),
+        ("programme timeline (coordinator)", $"/programmes/{tp.Id}", coordinator),
+        ("home (engineer)", "/home", tpEngineer!),
+        ("options comparison, 30 × 20 (coordinator)", $"/programmes/{tp.Id}/options/compare", coordinator),
+        ("company report HTML (company's manager)", $"/programmes/{tp.Id}/companies/{tpCompanies[0]}/report", tpManager!),
+    };
+
+    async Task<(double Ms, int Bytes)> PageAsync(HttpClient c, string url)
+    {
+        var t = Stopwatch.StartNew();
+        using var response = await c.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        t.Stop();
+        if (response.StatusCode != System.Net.HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "text/html")
+        {
+            throw new InvalidOperationException($"throughput: GET {url} answered {(int)response.StatusCode} {response.Content.Headers.ContentType} {response.Headers.Location}; a benchmark of anything but the page is worthless");
+        }
+
+        return (t.Elapsed.TotalMilliseconds, body.Length);
+    }
+
+    // Each concurrent client is a session of its own (signed in separately), as for several people of one role.
+    var sessions = new Dictionary<string, List<HttpClient>>();
+    foreach (var user in pages.Select(p => p.User).DistinctBy(u => u.Id))
+    {
+        var list = new List<HttpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            var c = factory.NewClient();
+            await CpTrainingFactory.SignInAsync(c, user.Email!);
+            list.Add(c);
+        }
+
+        sessions[user.Id] = list;
+    }
+
+    foreach (var (_, url, user) in pages)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await PageAsync(sessions[user.Id][0], url);
+        }
+    }
+
+    async Task<(int Count, double Seconds, List<double> Times, int Bytes)> LoadAsync(IReadOnlyList<HttpClient> clients, string url, TimeSpan duration)
+    {
+        var times = new List<double>[clients.Count];
+        var bytes = 0;
+        var run = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async (c, i) =>
+        {
+            times[i] = [];
+            while (run.Elapsed < duration)
+            {
+                var (ms, size) = await PageAsync(c, url);
+                times[i].Add(ms);
+                bytes = size;
+            }
+        }));
+        run.Stop();
+        var all = times.SelectMany(t => t).Order().ToList();
+        return (all.Count, run.Elapsed.TotalSeconds, all, bytes);
+    }
+
+    foreach (var (name, url, user) in pages)
+    {
+        foreach (var concurrency in new[] { 1, 4 })
+        {
+            var clients = sessions[user.Id].Take(concurrency).ToList();
+            await LoadAsync(clients, url, TimeSpan.FromSeconds(2));
+            GC.Collect();
+            var (count, seconds, times, bytes) = await LoadAsync(clients, url, TimeSpan.FromSeconds(10));
+            Console.WriteLine($"throughput GET {name}, {concurrency} client(s): {count / seconds:0.0} req/s, p50 {times[times.Count / 2]:0.0} ms, p95 {times[(int)(times.Count * 0.95)]:0.0} ms ({count} requests in {seconds:0.0} s, {bytes / 1024.0:0} KiB each)");
+        }
+    }
+
+    // SQL commands per request of each page (one request, after a warm-up, in an app with a counting interceptor).
+    var commands = new PathCommandCounter();
+    await using (var counted = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+    {
+        s.AddHttpContextAccessor();
+        s.ConfigureDbContext<CpTraining.Web.Data.AppDbContext>((provider, o) =>
+        {
+            commands.Http ??= provider.GetRequiredService<IHttpContextAccessor>();
+            o.AddInterceptors(commands);
+        });
+    })))
+    {
+        foreach (var (name, url, user) in pages)
+        {
+            var c = counted.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+            await CpTrainingFactory.SignInAsync(c, user.Email!);
+            await PageAsync(c, url);
+            commands.Start(url);
+            await PageAsync(c, url);
+            Console.WriteLine($"throughput SQL commands per request, {name}: {commands.Stop()}");
+        }
+    }
+
+    Console.WriteLine($"throughput: load average at end {File.ReadAllText("/proc/loadavg").Trim()}");
+}
+
 Console.WriteLine($"peak working set: {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 Console.WriteLine($"working set after the run: {Environment.WorkingSet / 1024 / 1024} MiB");
 await ((Xunit.IAsyncLifetime)factory).DisposeAsync();
@@ -525,5 +690,71 @@ static string ReadOrEmpty(string path)
     catch (UnauthorizedAccessException)
     {
         return string.Empty;
+    }
+}
+
+/// <summary>Counts the SQL commands sent while serving requests to one path and query (not other requests, nor background services).</summary>
+internal sealed class PathCommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private string? _url;
+    private int _count;
+
+    public IHttpContextAccessor? Http { get; set; }
+
+    public void Start(string url)
+    {
+        _count = 0;
+        _url = url;
+    }
+
+    public int Stop()
+    {
+        _url = null;
+        return _count;
+    }
+
+    public override System.Data.Common.DbDataReader ReaderExecuted(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, object? result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    public override int NonQueryExecuted(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, int result)
+    {
+        Count();
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Count();
+        return ValueTask.FromResult(result);
+    }
+
+    private void Count()
+    {
+        var request = Http?.HttpContext?.Request;
+        if (_url is not null && request is not null && request.Path + request.QueryString == _url)
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 }
