@@ -7,7 +7,7 @@ namespace CpTraining.Domain.Certificates;
 /// the programme's name, organisers and language, the completion date), so the certificate stays as printed when
 /// the programme or the account changes later. One per person and programme; revoked, never deleted.
 /// </summary>
-public sealed class Certificate
+public sealed class Certificate : RaisesEvents
 {
     public const int PersonNameMaxLength = 200;
     public const int ReasonMaxLength = 1000;
@@ -96,6 +96,7 @@ public sealed class Certificate
         RevocationReason = Text.Required(reason, "Reason", ReasonMaxLength);
         RevokedBy = by;
         RevokedAt = at;
+        Raise(new CertificateRevoked(ProgrammeId, PersonName, Code, RevocationReason));
     }
 }
 
@@ -143,3 +144,6 @@ public static class VerificationCode
     public static string Format(string code) =>
         code.Length == Length ? $"{code[..4]}-{code[4..8]}-{code[8..]}" : code;
 }
+
+/// <summary>A certificate was revoked: <c>/verify</c> now says so, with the reason.</summary>
+public sealed record CertificateRevoked(Guid ProgrammeId, string PersonName, string Code, string Reason) : IDomainEvent;

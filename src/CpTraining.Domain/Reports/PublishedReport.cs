@@ -15,7 +15,7 @@ public enum ReportKind
 /// so the report reads the same however the options and balances change later. Versions are numbered from 1 per
 /// report and never changed or deleted: a later publication is a new version and the old ones stay downloadable.
 /// </summary>
-public sealed class PublishedReport
+public sealed class PublishedReport : RaisesEvents
 {
     public const int NameMaxLength = 200;
 
@@ -93,7 +93,7 @@ public sealed class PublishedReport
             }
         }
 
-        return new PublishedReport
+        var published = new PublishedReport
         {
             Id = Guid.NewGuid(),
             ProgrammeId = programmeId,
@@ -107,5 +107,7 @@ public sealed class PublishedReport
             SnapshotJson = snapshotJson,
             ContentHash = contentHash,
         };
+        published.Raise(new ReportPublished(programmeId, companyId, published.Version));
+        return published;
     }
 }

@@ -26,7 +26,7 @@ public enum ShareLinkState
 /// limited time, can be revoked at any moment, and every use is logged. Only the SHA-256 hash of its secret token is
 /// stored, so the link itself is shown once, when created, and a database reader cannot open reports with it.
 /// </summary>
-public sealed class ShareLink
+public sealed class ShareLink : RaisesEvents
 {
     public const int RecipientMaxLength = 200;
     public const int MinDays = 1;
@@ -132,6 +132,7 @@ public sealed class ShareLink
             ExpiresAt = now.AddDays(days),
             ConsentId = scope == ShareScope.CompanyFinancing ? consent!.Id : null,
         };
+        link.Raise(new ShareLinkCreated(programmeId, name, scope, link.CompanyId, link.ExpiresAt));
         return (link, token);
     }
 
@@ -143,6 +144,7 @@ public sealed class ShareLink
         {
             RevokedAt = now;
             RevokedBy = userId;
+            Raise(new ShareLinkRevoked(ProgrammeId, Recipient));
         }
     }
 
@@ -204,7 +206,7 @@ public sealed class ShareLinkAccess
 /// A company manager's consent to show the company's financing needs to investors through share links. Withdrawing
 /// it ends every financing link of the company (the page revokes them in the same change).
 /// </summary>
-public sealed class FinancingConsent
+public sealed class FinancingConsent : RaisesEvents
 {
     private FinancingConsent()
     {
@@ -230,7 +232,7 @@ public sealed class FinancingConsent
     public static FinancingConsent Give(Guid programmeId, Guid companyId, string userId, string userName, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        return new FinancingConsent
+        var consent = new FinancingConsent
         {
             Id = Guid.NewGuid(),
             ProgrammeId = programmeId,
@@ -239,7 +241,16 @@ public sealed class FinancingConsent
             GivenByName = string.IsNullOrWhiteSpace(userName) ? userId : userName.Trim()[..Math.Min(userName.Trim().Length, PublishedReport.NameMaxLength)],
             GivenAt = now,
         };
+        consent.Raise(new FinancingConsentGiven(programmeId, companyId));
+        return consent;
     }
 
-    public void Withdraw(DateTimeOffset now) => WithdrawnAt ??= now;
+    public void Withdraw(DateTimeOffset now)
+    {
+        if (WithdrawnAt is null)
+        {
+            WithdrawnAt = now;
+            Raise(new FinancingConsentWithdrawn(ProgrammeId, CompanyId));
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
 using CpTraining.Domain;
+using CpTraining.Domain.Certificates;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
+using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CpTraining.Web.Events;
 
 /// <summary>
-/// The programme's audit log of memberships, enrolments and home-task work: one entry per event, by the signed-in
-/// person whose request raised it. Entries that describe an edit in the editor's own words (what changed in a
+/// The programme's audit log of memberships, enrolments, home-task work, published reports, share links, financing
+/// consent and revoked certificates: one entry per event, by the signed-in person whose request raised it. Entries that describe an edit in the editor's own words (what changed in a
 /// worksheet or an option) are written by the page that knows the form, with <see cref="Audit.Record"/>.
 /// </summary>
 public sealed class AuditTrail(AppDbContext db, TimeProvider time, IHttpContextAccessor http) : IEventHandler
@@ -65,6 +67,29 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider time, IHttpContextA
             case StreamCommented e:
                 Write(e.ProgrammeId, "task.stream-commented", (await WorkName.LoadAsync(db, e.SubmissionId, ct)).Subject, null, $"version {e.VersionNumber}, stream {e.StreamId}");
                 break;
+            case ReportPublished e:
+                Write(
+                    e.ProgrammeId,
+                    e.CompanyId is null ? "programme-report.published" : "company-report.published",
+                    e.CompanyId is { } company ? await CompanyAsync(company, ct) : await ProgrammeAsync(e.ProgrammeId, ct),
+                    e.Version > 1 ? Number(e.Version - 1) : null,
+                    Number(e.Version));
+                break;
+            case ShareLinkCreated e:
+                Write(e.ProgrammeId, "share-link.created", e.Recipient, null, $"{e.Scope} {e.CompanyId} until {e.ExpiresAt:O}");
+                break;
+            case ShareLinkRevoked e:
+                Write(e.ProgrammeId, "share-link.revoked", e.Recipient, null, null);
+                break;
+            case FinancingConsentGiven e:
+                Write(e.ProgrammeId, "financing-consent.given", await CompanyAsync(e.CompanyId, ct), null, null);
+                break;
+            case FinancingConsentWithdrawn e:
+                Write(e.ProgrammeId, "financing-consent.withdrawn", await CompanyAsync(e.CompanyId, ct), null, null);
+                break;
+            case CertificateRevoked e:
+                Write(e.ProgrammeId, "certificate.revoked", e.PersonName, VerificationCode.Format(e.Code), e.Reason);
+                break;
             case ExtensionGranted e:
                 Write(e.ProgrammeId, "task.extended", (await WorkName.LoadAsync(db, e.SubmissionId, ct)).Subject, e.Before is { } b ? Iso(b) : null, $"{Iso(e.Until)}: {e.Reason}");
                 break;
@@ -76,6 +101,8 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider time, IHttpContextA
     private static string Person(Dictionary<string, string> people, string? userId) =>
         userId is null ? "(none)" : people.GetValueOrDefault(userId, userId);
 
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private void Write(Guid programmeId, string action, string subject, string? before, string? after)
@@ -86,6 +113,9 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider time, IHttpContextA
 
     private async Task<string> EmailAsync(string userId, CancellationToken ct) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(ct) ?? userId;
+
+    private async Task<string> ProgrammeAsync(Guid programmeId, CancellationToken ct) =>
+        await db.Programmes.Where(p => p.Id == programmeId).Select(p => p.Name).SingleOrDefaultAsync(ct) ?? programmeId.ToString();
 
     private async Task<string> CompanyAsync(Guid companyId, CancellationToken ct) =>
         db.Companies.Local.FirstOrDefault(c => c.Id == companyId)?.Name

@@ -96,7 +96,6 @@ public sealed class ProgrammeModel(AppDbContext db, AccessControl access, SaveFl
         var result = await save.SaveAsync(this, () =>
         {
             certificate.Revoke(Revocation.Reason, _userId, time.GetUtcNow());
-            db.Record(time, _userId, id, "certificate.revoked", certificate.PersonName, VerificationCode.Format(certificate.Code), certificate.RevocationReason);
             return Task.FromResult(true);
         }, new FormFields(nameof(Revocation)));
         switch (result)

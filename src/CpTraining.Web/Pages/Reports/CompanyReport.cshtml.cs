@@ -68,7 +68,7 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
             var version = await ReportVersions.PublishAsync(db, time, id, companyId, async today =>
             {
                 var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, today, HttpContext.RequestAborted))!;
-                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot), snapshot.CompanyName);
+                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
             }, access.UserId, userName);
             TempData["Success"] = t["Version {0} of the report is published.", version].Value;
             return RedirectToPage("/Reports/CompanyReportVersion", new { id, companyId, version });
@@ -99,7 +99,6 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
         {
             var userName = await db.Users.Where(u => u.Id == access.UserId).Select(u => u.DisplayName).SingleAsync();
             db.FinancingConsents.Add(FinancingConsent.Give(id, companyId, access.UserId, userName, time.GetUtcNow()));
-            db.Record(time, access.UserId, id, "financing-consent.given", access.CompanyName);
             await db.SaveChangesAsync();
         }
 
@@ -130,11 +129,8 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
             link.Revoke(access.UserId, now);
         }
 
-        if (consents.Count > 0)
-        {
-            db.Record(time, access.UserId, id, "financing-consent.withdrawn", access.CompanyName, null, links.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await db.SaveChangesAsync();
-        }
+        // The audit entries (the withdrawal and each revoked link) follow from the events (Events).
+        await db.SaveChangesAsync();
 
         TempData["Success"] = t["Your consent is withdrawn; {0} share links of the financing needs were revoked.", links.Count].Value;
         return RedirectToPage(new { id, companyId });

@@ -61,7 +61,7 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
             var version = await ReportVersions.PublishAsync(db, time, id, null, async _ =>
             {
                 var snapshot = (await ProgrammeReportBuilder.BuildAsync(db, id, time, HttpContext.RequestAborted))!;
-                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot), snapshot.ProgrammeName);
+                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
             }, standing.UserId, userName);
             TempData["Success"] = t["Version {0} of the report is published.", version].Value;
             return RedirectToPage("/Reports/ProgrammeReportVersion", new { id, version });

@@ -76,7 +76,7 @@ public static class ReportVersions
         TimeProvider time,
         Guid programmeId,
         Guid? companyId,
-        Func<DateOnly, Task<(string Json, string Hash, string Subject)>> build,
+        Func<DateOnly, Task<(string Json, string Hash)>> build,
         string userId,
         string userName)
     {
@@ -90,10 +90,9 @@ public static class ReportVersions
                 .Where(r => r.ProgrammeId == programmeId && r.CompanyId == companyId)
                 .OrderByDescending(r => r.Version)
                 .FirstOrDefaultAsync();
-            var (json, hash, subject) = await build(today);
+            var (json, hash) = await build(today);
             var version = PublishedReport.Publish(programmeId, companyId, latest, json, hash, today, finalStart, userId, userName, time.GetUtcNow());
             db.PublishedReports.Add(version);
-            db.Record(time, userId, programmeId, companyId is null ? "programme-report.published" : "company-report.published", subject, latest?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
             published = version.Version;
             return true;
         });

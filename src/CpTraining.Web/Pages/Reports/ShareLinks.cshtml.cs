@@ -93,7 +93,6 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, TimeP
         {
             var (link, token) = ShareLink.Create(id, scope, companyId, consent, Input.Recipient ?? string.Empty, Input.Days ?? 0, _userId, time.GetUtcNow());
             db.ShareLinks.Add(link);
-            db.Record(time, _userId, id, "share-link.created", link.Recipient, null, $"{scope} {companyId} until {link.ExpiresAt:O}");
             await db.SaveChangesAsync();
             TempData["NewShareLink"] = Request.AbsolutePath(configuration, "/shared/" + token); // CPTRAINING_PUBLIC_URL when set
             TempData["Success"] = t["The link for {0} is made; copy it now: it is shown only once.", link.Recipient].Value;
@@ -123,7 +122,6 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, TimeP
         if (link.RevokedAt is null)
         {
             link.Revoke(_userId, time.GetUtcNow());
-            db.Record(time, _userId, id, "share-link.revoked", link.Recipient);
             await db.SaveChangesAsync();
         }
 
