@@ -1,8 +1,7 @@
-using CpTraining.Domain;
 using CpTraining.Domain.Companies;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +11,7 @@ namespace CpTraining.Web.Pages.Companies;
 
 /// <summary>A coordinator registers a participant company (once; it can then be enrolled in any programme).</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateModel(AppDbContext db, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public CompanyForm Input { get; set; } = new();
@@ -28,20 +27,19 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocal
             return Page();
         }
 
-        Company company;
-        try
+        Company? company = null;
+        var result = await save.SaveAsync(this, () =>
         {
             company = new Company(Input.ToDetails(), time.GetUtcNow());
-        }
-        catch (DomainException ex)
+            db.Companies.Add(company);
+            return Task.FromResult(true);
+        });
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t);
             return Page();
         }
 
-        db.Companies.Add(company);
-        await db.SaveChangesAsync();
-        TempData["Success"] = t["{0} has been registered.", company.Name].Value;
+        TempData["Success"] = t["{0} has been registered.", company!.Name].Value;
         return RedirectToPage("/Companies/Details", new { id = company.Id });
     }
 }

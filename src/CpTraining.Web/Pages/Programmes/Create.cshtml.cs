@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +15,7 @@ namespace CpTraining.Web.Pages.Programmes;
 
 /// <summary>A coordinator creates a programme from the Norwegian-model template and becomes its coordinator.</summary>
 [Authorize(Policy = Policies.ManageProgrammes)]
-public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CreateModel(AppDbContext db, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -37,8 +37,8 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocal
             return Page();
         }
 
-        Programme programme;
-        try
+        Programme? programme = null;
+        var result = await save.SaveAsync(this, () =>
         {
             programme = Programme.CreateFromTemplate(
                 Input.ToDetails(),
@@ -46,20 +46,19 @@ public sealed class CreateModel(AppDbContext db, TimeProvider time, IStringLocal
                 Input.WeeksBetweenSessions,
                 User.FindFirstValue(ClaimTypes.NameIdentifier)!,
                 time.GetUtcNow());
-        }
-        catch (DomainException ex)
+            db.Programmes.Add(programme);
+
+            // The standard home tasks of the Norwegian model, for the coordinator to edit before assigning them.
+            db.TaskTemplates.AddRange(TaskTemplate.StandardSet(programme.Id, programme.Language, programme.Sessions.Count));
+            return Task.FromResult(true);
+        });
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t);
             return Page();
         }
 
-        db.Programmes.Add(programme);
-
-        // The standard home tasks of the Norwegian model, for the coordinator to edit before assigning them.
-        db.TaskTemplates.AddRange(TaskTemplate.StandardSet(programme.Id, programme.Language, programme.Sessions.Count));
-        await db.SaveChangesAsync();
         TempData["Success"] = t["The programme has been created with four sessions from the Norwegian-model template."].Value;
-        return RedirectToPage("/Programmes/Details", new { id = programme.Id });
+        return RedirectToPage("/Programmes/Details", new { id = programme!.Id });
     }
 
     public sealed class InputModel : ProgrammeForm
