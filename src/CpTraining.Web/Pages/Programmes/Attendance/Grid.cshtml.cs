@@ -1,8 +1,8 @@
-using CpTraining.Domain;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ namespace CpTraining.Web.Pages.Programmes.Attendance;
 /// The form posts back what it showed; a row that someone else changed meanwhile is not overwritten but shown.
 /// </summary>
 [Authorize]
-public sealed class GridModel(AppDbContext db, AccessControl access, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class GridModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     private string _userId = string.Empty;
 
@@ -76,46 +76,44 @@ public sealed class GridModel(AppDbContext db, AccessControl access, TimeProvide
         var changed = Rows.Where(r => r.Status is not null && r.Status != r.OriginalStatus).ToList();
         var recordedBy = _userId;
         var conflicts = new List<Conflict>();
-        try
+
+        // Saves of one session are serialised (the session row is locked), so the comparison with what the form
+        // showed and the write see the same marks.
+        var result = await save.SaveLockedAsync(this, LockedRow.Session, Session.Id, async () =>
         {
-            // Saves of one session are serialised (the session row is locked), so the comparison with what the
-            // form showed and the write see the same marks.
-            await db.InLockedTransactionAsync(LockedRow.Session, Session.Id, async () =>
+            conflicts.Clear();
+            var session = await db.Sessions
+                .Include(s => s.Attendance.Where(a => a.Day == Day))
+                .SingleAsync(s => s.Id == Session.Id);
+            foreach (var row in changed)
             {
-                conflicts.Clear();
-                var session = await db.Sessions
-                    .Include(s => s.Attendance.Where(a => a.Day == Day))
-                    .SingleAsync(s => s.Id == Session.Id);
-                foreach (var row in changed)
+                var current = session.Attendance.FirstOrDefault(a => a.UserId == row.UserId);
+                if (current?.Status != row.OriginalStatus || Stamp(current) != row.OriginalStamp)
                 {
-                    var current = session.Attendance.FirstOrDefault(a => a.UserId == row.UserId);
-                    if (current?.Status != row.OriginalStatus || Stamp(current) != row.OriginalStamp)
-                    {
-                        conflicts.Add(new Conflict(row.UserId, row.OriginalStatus, current?.Status, row.Status));
-                    }
+                    conflicts.Add(new Conflict(row.UserId, row.OriginalStatus, current?.Status, row.Status));
                 }
+            }
 
-                if (conflicts.Count > 0)
-                {
-                    return false;
-                }
+            if (conflicts.Count > 0)
+            {
+                // Nothing is saved; the page shows these rows.
+                throw new StaleFormException();
+            }
 
-                var at = time.GetUtcNow();
-                foreach (var row in changed)
-                {
-                    session.MarkAttendance(row.UserId, Day, row.Status!.Value, recordedBy, Today, at);
-                }
+            var at = time.GetUtcNow();
+            foreach (var row in changed)
+            {
+                session.MarkAttendance(row.UserId, Day, row.Status!.Value, recordedBy, Today, at);
+            }
 
-                return true;
-            });
-        }
-        catch (DomainException ex)
+            return true;
+        });
+        if (result == SaveResult.Refused)
         {
-            ModelState.AddDomainError(ex, t);
             return Page();
         }
 
-        if (conflicts.Count > 0)
+        if (result == SaveResult.Conflict)
         {
             // Show the marks as saved now; rows the user changed keep the user's choice, and their originals become
             // the current marks so that saving again applies the choice deliberately.

@@ -3,6 +3,7 @@ using CpTraining.Domain.Programmes;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using CpTraining.Web.Pages.Programmes.Attendance;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace CpTraining.Web.Pages.Programmes.Sessions;
 /// the programme sees them. Changes to one session's groups are serialised by locking the session row.
 /// </summary>
 [Authorize]
-public sealed class GroupsModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class GroupsModel(AppDbContext db, AccessControl access, SaveFlow save, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public List<AssignmentInput> Assignments { get; set; } = [];
@@ -95,23 +96,23 @@ public sealed class GroupsModel(AppDbContext db, AccessControl access, IStringLo
         }
 
         var participants = Participants.Select(p => p.UserId).ToHashSet();
-        try
+        var result = await save.SaveLockedAsync(this, LockedRow.Session, Session.Id, async () =>
         {
-            await db.InLockedTransactionAsync(LockedRow.Session, Session.Id, async () =>
+            // This session and the one before (for copying), each with its groups and their members.
+            var sessions = await db.Sessions
+                .Include(s => s.Groups).ThenInclude(g => g.Members)
+                .Where(s => s.ProgrammeId == id && (s.Number == number || s.Number == number - 1))
+                .ToListAsync();
+            change(sessions.Single(s => s.Number == number), participants);
+            return true;
+        }, new FormFields("Group"));
+        if (result != SaveResult.Saved)
+        {
+            if (result == SaveResult.Conflict)
             {
+                ModelState.AddConflict(t["Someone else changed this session's groups at the same time; nothing was changed. Check the groups and try again."]);
+            }
 
-                // This session and the one before (for copying), each with its groups and their members.
-                var sessions = await db.Sessions
-                    .Include(s => s.Groups).ThenInclude(g => g.Members)
-                    .Where(s => s.ProgrammeId == id && (s.Number == number || s.Number == number - 1))
-                    .ToListAsync();
-                change(sessions.Single(s => s.Number == number), participants);
-                return true;
-            });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, t, prefix: "Group");
             await LoadGroupsAsync();
             return Page();
         }

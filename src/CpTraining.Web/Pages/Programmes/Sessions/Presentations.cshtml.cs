@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CpTraining.Domain;
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Web.Background;
@@ -123,19 +122,21 @@ public sealed class PresentationsModel(AppDbContext db, AccessControl access, Sa
             return refused;
         }
 
-        try
+        // The buttons post no schedule form: only the move's own refusals count.
+        ModelState.Clear();
+        var result = await save.SaveLockedAsync(this, LockedRow.Programme, id, async () =>
         {
-            await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
+            var all = await db.Presentations.Where(p => p.ProgrammeId == id && p.SessionNumber == number).ToListAsync();
+            PresentationOrder.Move(all, presentation, delta);
+            return true;
+        });
+        if (result != SaveResult.Saved)
+        {
+            if (result == SaveResult.Conflict)
             {
-                var all = await db.Presentations.Where(p => p.ProgrammeId == id && p.SessionNumber == number).ToListAsync();
-                PresentationOrder.Move(all, presentation, delta);
-                return true;
-            });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.Clear();
-            ModelState.AddDomainError(ex, t);
+                ModelState.AddConflict(t["Someone else changed the agenda at the same time; nothing was changed. Check the agenda and try again."]);
+            }
+
             await LoadPresentationsAsync();
             return Page();
         }
