@@ -1,8 +1,7 @@
-using CpTraining.Domain;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +18,7 @@ namespace CpTraining.Web.Pages.Reports;
 /// needs with investors. The web page and the PDF render the same document from the same snapshot.
 /// </summary>
 [Authorize]
-public sealed class CompanyReportModel(AppDbContext db, AccessControl accessControl, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class CompanyReportModel(AppDbContext db, AccessControl accessControl, SaveFlow save, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DocumentView = "/Pages/Reports/_CompanyReportDocument.cshtml";
 
@@ -62,27 +61,19 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
             return refused!;
         }
 
-        try
+        var userName = await db.Users.Where(u => u.Id == access.UserId).Select(u => u.DisplayName).SingleAsync();
+        var (result, version) = await ReportVersions.PublishAsync(save, this, db, time, id, companyId, async today =>
         {
-            var userName = await db.Users.Where(u => u.Id == access.UserId).Select(u => u.DisplayName).SingleAsync();
-            var version = await ReportVersions.PublishAsync(db, time, id, companyId, async today =>
-            {
-                var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, today, HttpContext.RequestAborted))!;
-                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
-            }, access.UserId, userName);
-            TempData["Success"] = t["Version {0} of the report is published.", version].Value;
-            return RedirectToPage("/Reports/CompanyReportVersion", new { id, companyId, version });
+            var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, today, HttpContext.RequestAborted))!;
+            return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
+        }, access.UserId, userName);
+        if (result != SaveResult.Saved)
+        {
+            return await LoadAsync(id, companyId) ?? Page();
         }
-        catch (DomainException ex)
-        {
-            if (await LoadAsync(id, companyId) is { } gone)
-            {
-                return gone;
-            }
 
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
+        TempData["Success"] = t["Version {0} of the report is published.", version].Value;
+        return RedirectToPage("/Reports/CompanyReportVersion", new { id, companyId, version });
     }
 
     /// <summary>A manager of the company consents to its financing needs being shared with investors.</summary>

@@ -1,9 +1,8 @@
 using System.Globalization;
-using CpTraining.Domain;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +19,7 @@ namespace CpTraining.Web.Pages.Reports;
 /// see <see cref="ProgrammeReportVersionModel"/>); investors read the latest published version through share links.
 /// </summary>
 [Authorize]
-public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, ReportPrinter printer, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DocumentView = "/Pages/Reports/_ProgrammeReportDocument.cshtml";
 
@@ -55,28 +54,19 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
             return await db.Programmes.AnyAsync(p => p.Id == id) ? Forbid() : NotFound();
         }
 
-        try
+        var userName = await db.Users.Where(u => u.Id == standing.UserId).Select(u => u.DisplayName).SingleAsync();
+        var (result, version) = await ReportVersions.PublishAsync(save, this, db, time, id, null, async _ =>
         {
-            var userName = await db.Users.Where(u => u.Id == standing.UserId).Select(u => u.DisplayName).SingleAsync();
-            var version = await ReportVersions.PublishAsync(db, time, id, null, async _ =>
-            {
-                var snapshot = (await ProgrammeReportBuilder.BuildAsync(db, id, time, HttpContext.RequestAborted))!;
-                return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
-            }, standing.UserId, userName);
-            TempData["Success"] = t["Version {0} of the report is published.", version].Value;
-            return RedirectToPage("/Reports/ProgrammeReportVersion", new { id, version });
+            var snapshot = (await ProgrammeReportBuilder.BuildAsync(db, id, time, HttpContext.RequestAborted))!;
+            return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
+        }, standing.UserId, userName);
+        if (result != SaveResult.Saved)
+        {
+            return await LoadAsync(id) ?? Page();
         }
-        catch (DomainException ex)
-        {
-            var refused = await LoadAsync(id);
-            if (refused is not null)
-            {
-                return refused;
-            }
 
-            ModelState.AddDomainError(ex, t);
-            return Page();
-        }
+        TempData["Success"] = t["Version {0} of the report is published.", version].Value;
+        return RedirectToPage("/Reports/ProgrammeReportVersion", new { id, version });
     }
 
     /// <summary>Prints a programme report document in the programme's language, or goes back with Chromium's problem.</summary>

@@ -3,6 +3,8 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Data.Configurations;
 using CpTraining.Web.Infrastructure.Printing;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CpTraining.Web.Pages.Reports;
@@ -66,12 +68,15 @@ public static class ReportVersions
     }
 
     /// <summary>
-    /// Publishes the next version of a report under the programme's row lock (two coordinators pressing "publish" at
-    /// once get versions N and N+1, or one is told nothing changed). <paramref name="build"/> makes the snapshot
-    /// for a date and returns it as JSON with its content hash. Returns the new version number; a broken rule
-    /// (before the final session, nothing changed) is thrown as a DomainException.
+    /// Publishes the next version of a report through the page's save flow, under the programme's row lock (two
+    /// coordinators pressing "publish" at once get versions N and N+1, or one is told nothing changed).
+    /// <paramref name="build"/> makes the snapshot for a date and returns it as JSON with its content hash. Returns how
+    /// the save ended and the new version number; a broken rule (before the final session, nothing changed) is
+    /// <see cref="SaveResult.Refused"/>, its message in the page's model state.
     /// </summary>
-    public static async Task<int> PublishAsync(
+    internal static async Task<(SaveResult Result, int Version)> PublishAsync(
+        SaveFlow save,
+        PageModel page,
         AppDbContext db,
         TimeProvider time,
         Guid programmeId,
@@ -80,10 +85,11 @@ public static class ReportVersions
         string userId,
         string userName)
     {
+        ArgumentNullException.ThrowIfNull(save);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(build);
         var published = 0;
-        await db.InLockedTransactionAsync(LockedRow.Programme, programmeId, async () =>
+        var result = await save.SaveLockedAsync(page, LockedRow.Programme, programmeId, async () =>
         {
             var (today, finalStart) = await CalendarAsync(db, time, programmeId, CancellationToken.None);
             var latest = await db.PublishedReports
@@ -96,7 +102,7 @@ public static class ReportVersions
             published = version.Version;
             return true;
         });
-        return published;
+        return (result, published);
     }
 
     /// <summary>A snapshot as JSON for storing.</summary>

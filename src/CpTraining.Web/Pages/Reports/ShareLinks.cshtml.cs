@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using CpTraining.Domain;
 using CpTraining.Domain.Reports;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +28,7 @@ public sealed record ShareableCompany(Guid Id, string Name, bool HasConsent, boo
 /// The link is shown once, right after it is made: only its hash is stored.
 /// </summary>
 [Authorize]
-public sealed class ShareLinksModel(AppDbContext db, AccessControl access, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveFlow save, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int DefaultDays = 14;
 
@@ -89,20 +89,22 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, TimeP
         var consent = companyId is { } consentCompany
             ? await db.FinancingConsents.AsNoTracking().FirstOrDefaultAsync(c => c.ProgrammeId == id && c.CompanyId == consentCompany && c.WithdrawnAt == null)
             : null;
-        try
+        (ShareLink Link, string Token)? made = null;
+        var result = await save.SaveAsync(this, () =>
         {
-            var (link, token) = ShareLink.Create(id, scope, companyId, consent, Input.Recipient ?? string.Empty, Input.Days ?? 0, _userId, time.GetUtcNow());
-            db.ShareLinks.Add(link);
-            await db.SaveChangesAsync();
-            TempData["NewShareLink"] = Request.AbsolutePath(configuration, "/shared/" + token); // CPTRAINING_PUBLIC_URL when set
-            TempData["Success"] = t["The link for {0} is made; copy it now: it is shown only once.", link.Recipient].Value;
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException ex)
+            made = ShareLink.Create(id, scope, companyId, consent, Input.Recipient ?? string.Empty, Input.Days ?? 0, _userId, time.GetUtcNow());
+            db.ShareLinks.Add(made.Value.Link);
+            return Task.FromResult(true);
+        });
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t);
             return Page();
         }
+
+        var (link, token) = made!.Value;
+        TempData["NewShareLink"] = Request.AbsolutePath(configuration, "/shared/" + token); // CPTRAINING_PUBLIC_URL when set
+        TempData["Success"] = t["The link for {0} is made; copy it now: it is shown only once.", link.Recipient].Value;
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid linkId)
