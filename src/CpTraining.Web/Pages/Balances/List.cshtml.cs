@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +19,7 @@ namespace CpTraining.Web.Pages.Balances;
 /// from the route only.
 /// </summary>
 [Authorize]
-public sealed class ListModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ListModel(AppDbContext db, AccessControl accessControl, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public EnrolledCompany Access { get; private set; } = null!;
 
@@ -57,22 +57,21 @@ public sealed class ListModel(AppDbContext db, AccessControl accessControl, Time
             return Page();
         }
 
-        Worksheet sheet;
-        try
+        Worksheet? sheet = null;
+        var result = await save.SaveAsync(this, () =>
         {
             sheet = Worksheet.Create(id, companyId, input.Name, input.FocusProcess, input.Currency, time.GetUtcNow());
-        }
-        catch (DomainException ex)
+            db.Worksheets.Add(sheet);
+            WorksheetAudit.Record(db, time, ActorId, sheet, "worksheet.created", "created");
+            return Task.FromResult(true);
+        });
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t);
             await LoadAsync();
             return Page();
         }
 
-        db.Worksheets.Add(sheet);
-        WorksheetAudit.Record(db, time, ActorId, sheet, "worksheet.created", "created");
-        await db.SaveChangesAsync();
-        TempData["Success"] = t["The worksheet “{0}” has been created. Add its process steps first, then the streams.", sheet.Name].Value;
+        TempData["Success"] = t["The worksheet “{0}” has been created. Add its process steps first, then the streams.", sheet!.Name].Value;
         return RedirectToPage("/Balances/Editor", new { worksheetId = sheet.Id });
     }
 
@@ -94,24 +93,23 @@ public sealed class ListModel(AppDbContext db, AccessControl accessControl, Time
             return NotFound();
         }
 
-        Worksheet copy;
-        try
+        Worksheet? copy = null;
+        var result = await save.SaveAsync(this, () =>
         {
             var name = t["{0} (new period)", source.Name].Value;
             copy = source.CopyForNewPeriod(name.Length <= Worksheet.NameMaxLength ? name : source.Name, time.GetUtcNow());
-        }
-        catch (DomainException ex)
+            db.Worksheets.Add(copy);
+            WorksheetAudit.Record(db, time, ActorId, copy, "worksheet.copied", $"copied from “{source.Name}”");
+            return Task.FromResult(true);
+        }, new FormFields(string.Empty));
+        if (result != SaveResult.Saved)
         {
-            ModelState.AddDomainError(ex, t, string.Empty);
             await LoadAsync();
             return Page();
         }
 
-        db.Worksheets.Add(copy);
-        WorksheetAudit.Record(db, time, ActorId, copy, "worksheet.copied", $"copied from “{source.Name}”");
-        await db.SaveChangesAsync();
         TempData["Success"] = t["“{0}” has been copied as the start of a new period; update its figures and rename it if you like.", source.Name].Value;
-        return RedirectToPage("/Balances/Editor", new { worksheetId = copy.Id });
+        return RedirectToPage("/Balances/Editor", new { worksheetId = copy!.Id });
     }
 
     private async Task<IActionResult?> CheckAsync(Guid id, Guid companyId, bool write)

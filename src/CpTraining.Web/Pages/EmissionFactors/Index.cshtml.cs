@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Balances;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -73,18 +72,8 @@ public sealed class IndexModel(AppDbContext db, AccessControl access, SaveFlow s
             return Forbid();
         }
 
-        decimal? tonnes = null;
-        if (!string.IsNullOrWhiteSpace(Input.TonnesCo2))
-        {
-            try
-            {
-                tonnes = NumberParser.Parse(Input.TonnesCo2, CultureInfo.CurrentCulture, "TonnesCo2");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex, t);
-            }
-        }
+        // Read in the reader's culture like every other form's numbers; a blank field is the [Required] error.
+        var tonnes = new Balances.FormNumbers(ModelState, t, nameof(Input)).Number(Input.TonnesCo2, "TonnesCo2");
 
         if (Input.PerUnit is { } unit && !FactorUnits.Contains(unit))
         {

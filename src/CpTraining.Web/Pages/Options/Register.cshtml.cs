@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using CpTraining.Domain;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
-using CpTraining.Web.Infrastructure;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +19,7 @@ namespace CpTraining.Web.Pages.Options;
 /// at once cannot take the same one.
 /// </summary>
 [Authorize]
-public sealed class RegisterModel(AppDbContext db, AccessControl accessControl, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class RegisterModel(AppDbContext db, AccessControl accessControl, SaveFlow save, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public EnrolledCompany Access { get; private set; } = null!;
 
@@ -83,21 +82,16 @@ public sealed class RegisterModel(AppDbContext db, AccessControl accessControl, 
         }
 
         CpOption? option = null;
-        try
+        var result = await save.SaveLockedAsync(this, LockedRow.Programme, id, async () =>
         {
-            await db.InLockedTransactionAsync(LockedRow.Programme, id, async () =>
-            {
-                var last = await db.CpOptions.Where(o => o.ProgrammeId == id && o.CompanyId == companyId).MaxAsync(o => (int?)o.Number);
-                option = CpOption.Create(id, companyId, (last ?? 0) + 1, input.Title, input.Description, input.ProblemsAddressed, c.Category, c.Kind, time.GetUtcNow());
-                db.CpOptions.Add(option);
-                OptionAudit.Record(db, time, ActorId, option, "option.created", "created");
-                return true;
-            });
-        }
-        catch (DomainException ex)
+            var last = await db.CpOptions.Where(o => o.ProgrammeId == id && o.CompanyId == companyId).MaxAsync(o => (int?)o.Number);
+            option = CpOption.Create(id, companyId, (last ?? 0) + 1, input.Title, input.Description, input.ProblemsAddressed, c.Category, c.Kind, time.GetUtcNow());
+            db.CpOptions.Add(option);
+            OptionAudit.Record(db, time, ActorId, option, "option.created", "created");
+            return true;
+        }, OptionText.Fields(t, nameof(Input)));
+        if (result != SaveResult.Saved)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddDomainError(ex, t, OptionText.Fields(t, nameof(Input)));
             await LoadAsync();
             return Page();
         }
