@@ -48,7 +48,7 @@ public sealed class EconomicsPageTests(CpTrainingFactory factory) : IClassFixtur
         var (optionId, client, _, _) = await NewOptionAsync();
         var form = Form(await client.GetDocumentAsync(EconomicsUrl(optionId)));
         form["Input.Investment[0].Description"] = "Counter-current rinsing tanks";
-        form["Input.Investment[0].Amount"] = "10,000";
+        form["Input.Investment[0].Amount"] = "10 000"; // "10,000" reads two ways (10 or 10 000) and is refused
         form["Input.RawMaterials"] = "3000";
         form["Input.LifetimeYears"] = "5";
         form["Input.DiscountRate"] = "10";
@@ -98,6 +98,53 @@ public sealed class EconomicsPageTests(CpTrainingFactory factory) : IClassFixtur
         await using var db = factory.NewDbContext();
         var saved = (await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId)).Economics!;
         Assert.Equal((12_500.50m, 4_000m, 250.25m, 8, 0.075m, 0.025m, 0.05m), (saved.TotalInvestment, saved.Energy, saved.Maintenance, saved.LifetimeYears, saved.DiscountRate, saved.Escalation, saved.ReinvestRate));
+    }
+
+    [Theory]
+    [InlineData("", "80.000", "\"80.000\" can be read as 80 or as 80\u00A0000; write 80 or 80000 so that it reads one way.")]
+    [InlineData("", "0,125", "\"0,125\" can be read as 0.125 or as 125; write 0.125 or 125 so that it reads one way.")]
+    [InlineData("&culture=uk", "1.500", "«1.500» можна прочитати як 1,5 або як 1\u00A0500; напишіть 1,5 або 1500, щоб число читалося однозначно.")]
+    [InlineData("", "1234567890123456789012345678901", "\"1234567890123456789012345678901\" is too large a number for this field.")]
+    public async Task A_number_that_reads_two_ways_or_is_too_large_is_refused_with_the_reason_and_kept(string culture, string typed, string message)
+    {
+        var (optionId, client, _, _) = await NewOptionAsync();
+        var form = Form(await client.GetDocumentAsync(EconomicsUrl(optionId) + culture.Replace('&', '?')));
+        form["Input.Investment[0].Description"] = "Heat exchanger";
+        form["Input.Investment[0].Amount"] = typed;
+        form["Input.Energy"] = "1e4";
+        form["Input.LifetimeYears"] = "5";
+        form["Input.DiscountRate"] = "10";
+
+        var page = await PostAsync(client, optionId, form, query: culture);
+
+        Assert.Equal(message, FormClient.FieldError(page, "Input.Investment[0].Amount"));
+        Assert.Equal((typed, "1e4"), (Form(page)["Input.Investment[0].Amount"], Form(page)["Input.Energy"]));
+        await using var db = factory.NewDbContext();
+        Assert.Null((await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId)).Economics);
+    }
+
+    [Fact]
+    public async Task Scientific_notation_is_read_and_what_is_saved_reads_back_as_itself()
+    {
+        var (optionId, client, _, _) = await NewOptionAsync();
+        var form = Form(await client.GetDocumentAsync(EconomicsUrl(optionId)));
+        form["Input.Investment[0].Description"] = "Heat exchanger";
+        form["Input.Investment[0].Amount"] = "1.25e4";
+        form["Input.Energy"] = "95.8080";
+        form["Input.LifetimeYears"] = "5";
+        form["Input.DiscountRate"] = "10";
+
+        var page = await PostAsync(client, optionId, form);
+
+        Assert.Empty(FormClient.Errors(page));
+        await using var db = factory.NewDbContext();
+        var saved = (await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId)).Economics!;
+        Assert.Equal((12_500m, 95.808m), (saved.TotalInvestment, saved.Energy));
+
+        // The form shows 95.808 with a fourth decimal, so saving it again unchanged is not refused as "95.808 or 95 808".
+        var again = Form(page);
+        Assert.Equal(("12500", "95.8080"), (again["Input.Investment[0].Amount"], again["Input.Energy"]));
+        Assert.Empty(FormClient.Errors(await PostAsync(client, optionId, again)));
     }
 
     [Theory]

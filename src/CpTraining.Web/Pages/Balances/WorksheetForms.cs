@@ -117,7 +117,7 @@ public static class WorksheetText
     public static string Figure(decimal value) => value.ToString("#,##0.###", CultureInfo.CurrentCulture);
 
     /// <summary>A number to put back into a form field: no grouping, as many decimals as it has.</summary>
-    public static string Field(decimal? value) => value?.ToString("0.##########", CultureInfo.CurrentCulture) ?? string.Empty;
+    public static string Field(decimal? value) => value is { } v ? NumberParser.Write(v, CultureInfo.CurrentCulture) : string.Empty;
 
     public static string Period(IStringLocalizer t, ReportingPeriod period, int? batches, int? days) => period switch
     {

@@ -58,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, AccessControl access, SaveFlow s
             Input = new InputModel
             {
                 Id = row.Id, Version = row.Version, Country = row.Country, Carrier = row.Carrier,
-                TonnesCo2 = row.TonnesCo2.ToString("0.######", CultureInfo.CurrentCulture), PerUnit = row.PerUnit, Source = row.Source,
+                TonnesCo2 = NumberParser.Write(row.TonnesCo2, CultureInfo.CurrentCulture), PerUnit = row.PerUnit, Source = row.Source,
             };
         }
 

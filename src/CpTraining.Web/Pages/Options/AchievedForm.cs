@@ -1,5 +1,6 @@
 using System.Globalization;
 using CpTraining.Domain;
+using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Balances;
@@ -46,7 +47,7 @@ public sealed class AchievedForm
     public static AchievedForm From(CpOption option, uint version, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(option);
-        string? N(decimal? v) => v?.ToString("0.############", culture);
+        string? N(decimal? v) => v is { } x ? NumberParser.Write(x, culture) : null;
         var a = option.Achieved;
         var r = a?.Reductions ?? Reductions.None;
         return new AchievedForm

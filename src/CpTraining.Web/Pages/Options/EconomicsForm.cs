@@ -164,7 +164,7 @@ public sealed class EconomicsInput
 
     public static EconomicsInput From(EconomicInputs? e, uint version, CultureInfo culture)
     {
-        string? N(decimal? v) => v?.ToString("0.############", culture);
+        string? N(decimal? v) => v is { } x ? NumberParser.Write(x, culture) : null;
         string? Blank(decimal v) => v == 0 ? null : N(v);
         string? P(decimal? f) => f is { } x ? N(x * 100) : null;
         var input = new EconomicsInput { Version = version };

@@ -88,7 +88,7 @@ public static class OptionText
     public static string Figure(decimal? value) => value?.ToString("#,##0.###", CultureInfo.CurrentCulture) ?? "—";
 
     /// <summary>A number to put back into a form field: no grouping, as many decimals as it has.</summary>
-    public static string Field(decimal? value) => value?.ToString("0.##########", CultureInfo.CurrentCulture) ?? string.Empty;
+    public static string Field(decimal? value) => value is { } v ? NumberParser.Write(v, CultureInfo.CurrentCulture) : string.Empty;
 
     /// <summary>The enum value named exactly as posted, or null (an unknown or numeric value is no value).</summary>
     public static T? Parse<T>(string? posted)

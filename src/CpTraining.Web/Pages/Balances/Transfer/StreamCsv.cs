@@ -85,7 +85,7 @@ public static class StreamCsv
     {
         var steps = sheet.Steps.ToDictionary(s => s.Id, s => s.Name);
         string Step(Guid? id) => id is { } i ? steps.GetValueOrDefault(i) ?? string.Empty : string.Empty;
-        static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+        static string Number(decimal? value) => value is { } v ? NumberParser.Write(v, CultureInfo.InvariantCulture) : string.Empty;
         var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
         {
