@@ -150,6 +150,11 @@ public static class Units
         return Enum.TryParse(clean, ignoreCase: false, out unit) && Enum.IsDefined(unit);
     }
 
+    /// <summary>
+    /// The units energy totals can be shown in: MWh, and GJ, Gcal and toe, which engineers in the region think in.
+    /// </summary>
+    public static IReadOnlyList<Unit> EnergyDisplay { get; } = [Unit.MegawattHour, Unit.Gigajoule, Unit.Gigacalorie, Unit.TonneOfOilEquivalent];
+
     /// <summary>All units, in the order a form lists them.</summary>
     public static IReadOnlyList<Unit> All { get; } = Enum.GetValues<Unit>();
 

@@ -88,6 +88,44 @@ public sealed class BalancePageTests(CpTrainingFactory factory) : IClassFixture<
         Assert.NotNull(page.QuerySelector("a#emission-factors-link[href='/emission-factors']"));
     }
 
+    /// <summary>
+    /// 1 210 MWh = 4 356 GJ (1 MWh = 3.6 GJ); = 4 356 ÷ 4.1868 = 1 040.41 Gcal (international table calorie);
+    /// = 4 356 ÷ 41.868 = 104.04 toe (IEA). The boiler's 1 000 MWh = 3 600 GJ = 859.845 Gcal (859.85) = 85.98 toe.
+    /// </summary>
+    [Theory]
+    [InlineData("GJ", "4,356.00 GJ", "3,600.00")]
+    [InlineData("Gcal", "1,040.41 Gcal", "859.85")]
+    [InlineData("toe", "104.04 toe", "85.98")]
+    [InlineData("MWh", "1,210.00 MWh", "1,000.00")]
+    public async Task Energy_is_shown_in_the_unit_the_reader_picks_and_the_choice_is_kept(string unit, string total, string boiler)
+    {
+        var (id, engineer) = await DyeingLineAsync();
+        var client = await factory.ClientAsync(engineer);
+
+        var page = await client.GetDocumentAsync(Balance(id) + "?culture=en&energy=" + unit);
+
+        Assert.Equal($"{total} per year, costing 2,300,000.00 UAH, emitting 265.16 t CO₂.", Text(page.QuerySelector("#energy-total")!));
+        var gas = page.QuerySelectorAll("#energy-lines tbody tr").Single(r => r.TextContent.Contains("Boiler"));
+        Assert.Equal(boiler, Text(gas.QuerySelectorAll("td")[1]));
+        Assert.Equal(unit, Text(page.QuerySelectorAll("#energy-lines thead th")[2]));
+        Assert.Equal(unit, page.QuerySelector("#energy-unit option[selected]")?.TextContent.Trim());
+
+        // The next visit, without asking, keeps the unit.
+        var again = await client.GetDocumentAsync(Balance(id) + "?culture=en");
+        Assert.Equal($"{total} per year, costing 2,300,000.00 UAH, emitting 265.16 t CO₂.", Text(again.QuerySelector("#energy-total")!));
+    }
+
+    [Fact]
+    public async Task An_energy_unit_that_is_not_an_energy_unit_is_ignored()
+    {
+        var (id, engineer) = await DyeingLineAsync();
+        var client = await factory.ClientAsync(engineer);
+
+        var page = await client.GetDocumentAsync(Balance(id) + "?culture=en&energy=kg");
+
+        Assert.Equal("1,210.00 MWh per year, costing 2,300,000.00 UAH, emitting 265.16 t CO₂.", Text(page.QuerySelector("#energy-total")!));
+    }
+
     [Fact]
     public async Task The_same_figures_are_formatted_for_a_Ukrainian_reader()
     {

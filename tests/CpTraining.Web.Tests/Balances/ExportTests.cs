@@ -102,6 +102,24 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
     }
 
     [Fact]
+    public async Task Xlsx_export_gives_energy_in_the_unit_chosen_on_the_balance_page()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var client = await factory.ClientAsync(world.Work.Mona);
+
+        // Chosen once on the balance page; the export remembers it. 100 MWh = 360 GJ.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/worksheets/{world.WorksheetId}/balance?energy=GJ")).StatusCode);
+        var response = await client.GetAsync(world.Export("xlsx"));
+
+        TransferSetup.AssertOk(response);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var energy = TransferSetup.Cells(document, "Energy");
+        Assert.Equal("Annual, GJ/yr", energy["G1"]);
+        Assert.Equal(360m, N(energy["G2"]));
+    }
+
+    [Fact]
     public async Task Xlsx_export_is_in_ukrainian_for_a_ukrainian_reader()
     {
         var world = await TransferSetup.CreateAsync(factory);

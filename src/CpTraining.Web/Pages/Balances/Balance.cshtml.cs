@@ -26,6 +26,15 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
     [BindProperty(SupportsGet = true)]
     public bool Reconcile { get; set; }
 
+    /// <summary>The unit energy is shown in, as asked (<c>?energy=GJ</c>); see <see cref="EnergyUnitChoice"/>.</summary>
+    [BindProperty(SupportsGet = true, Name = EnergyUnitChoice.Parameter)]
+    public string? EnergyChoice { get; set; }
+
+    public Unit EnergyUnit { get; private set; } = Unit.MegawattHour;
+
+    /// <summary>The energy unit's symbol in the reader's language.</summary>
+    public string EnergySymbol => WorksheetText.Symbol(t, EnergyUnit);
+
     public Guid WorksheetId { get; private set; }
 
     public Guid ProgrammeId { get; private set; }
@@ -89,6 +98,7 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
             .SingleAsync(w => w.Id == worksheetId);
         var factors = await EmissionFactorCatalogue.LoadAsync(db);
 
+        EnergyUnit = EnergyUnitChoice.Resolve(HttpContext, EnergyChoice);
         Sheet = worksheet.Snapshot();
         Result = BalanceEvaluation.Evaluate(Sheet, factors, Country);
         StepNames = Sheet.Steps.ToDictionary(s => s.Id, s => s.Name);
@@ -97,7 +107,7 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
             .Select(g => new CarrierTotal(g.Key, g.Sum(l => l.MegawattHours), g.Sum(l => l.Cost ?? 0), g.Sum(l => l.TonnesCo2 ?? 0), g.Any(l => l.Factor is null)))
             .ToList();
         MassSankey = BalanceCharts.MassSankey(Sheet, t);
-        EnergySankey = BalanceCharts.EnergySankey(Sheet, Result, t);
+        EnergySankey = BalanceCharts.EnergySankey(Sheet, Result, EnergyUnit, t);
         Pareto = BalanceCharts.Pareto(Sheet, Result, t);
         return Page();
     }
@@ -121,6 +131,9 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
     public string Money(decimal amount) => amount.ToString("N2", Culture) + " " + Sheet.Currency;
 
     public string Number(decimal value, string format = "N2") => value.ToString(format, Culture);
+
+    /// <summary>Energy given in MWh, in the chosen unit.</summary>
+    public string Energy(decimal megawattHours) => Number(EnergyUnitChoice.From(megawattHours, EnergyUnit));
 
     public string Number(double value, string format = "N2") => value.ToString(format, Culture);
 

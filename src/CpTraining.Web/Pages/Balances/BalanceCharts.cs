@@ -53,7 +53,7 @@ public static class BalanceCharts
         };
     }
 
-    public static SankeyDiagram? EnergySankey(WorksheetSnapshot sheet, BalanceResult result, IStringLocalizer t)
+    public static SankeyDiagram? EnergySankey(WorksheetSnapshot sheet, BalanceResult result, Unit unit, IStringLocalizer t)
     {
         if (result.Energy.Lines.Count == 0)
         {
@@ -64,11 +64,12 @@ public static class BalanceCharts
         var nodes = result.Energy.Lines.Select(l => l.Carrier).Distinct().Order().Select(c => new SankeyNode("carrier-" + c, WorksheetText.Carrier(t, c), SankeyNodeKind.Input))
             .Concat(sheet.Steps.Where(s => usedSteps.Contains(s.Id)).Select(s => new SankeyNode("step-" + s.Id.ToString("N"), s.Name, SankeyNodeKind.Step)));
         var links = result.Energy.Lines.GroupBy(l => (l.Carrier, l.StepId))
-            .Select(g => new SankeyLink("carrier-" + g.Key.Carrier, "step-" + g.Key.StepId.ToString("N"), (double)g.Sum(l => l.MegawattHours)));
+            .Select(g => new SankeyLink("carrier-" + g.Key.Carrier, "step-" + g.Key.StepId.ToString("N"), (double)EnergyUnitChoice.From(g.Sum(l => l.MegawattHours), unit)));
+        var perYear = WorksheetText.Symbol(t, unit) + "/" + t["yr"];
         return new SankeyDiagram(
             t["Energy use of {0}", sheet.Name],
-            t["Energy in MWh/yr: the energy carriers on the left, the process steps that use them on the right. The table below gives every flow."],
-            "MWh/yr",
+            t["Energy in {0}: the energy carriers on the left, the process steps that use them on the right. The table below gives every flow.", perYear],
+            perYear,
             nodes,
             links)
         {

@@ -22,7 +22,7 @@ namespace CpTraining.Web.Pages.Balances.Transfer;
 [Authorize]
 public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLocalizer<SharedResource> t) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid worksheetId, string format)
+    public async Task<IActionResult> OnGetAsync(Guid worksheetId, string format, [FromQuery(Name = EnergyUnitChoice.Parameter)] string? energy)
     {
         if (format is not ("csv" or "xlsx"))
         {
@@ -52,12 +52,13 @@ public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLo
         }
 
         var content = new MemoryStream();
-        await XlsxWriter.WriteAsync(content, Sheets(sheet), HttpContext.RequestAborted);
+        await XlsxWriter.WriteAsync(content, Sheets(sheet, EnergyUnitChoice.Resolve(HttpContext, energy)), HttpContext.RequestAborted);
         content.Position = 0;
         return File(content, XlsxWriter.ContentType, fileName);
     }
 
-    private List<XlsxSheet> Sheets(WorksheetSnapshot sheet)
+    /// <summary>The workbook; annual energy in <paramref name="energyUnit"/> (the reader's choice on the balance page).</summary>
+    private List<XlsxSheet> Sheets(WorksheetSnapshot sheet, Unit energyUnit)
     {
         var names = sheet.Steps.ToDictionary(s => s.Id, s => s.Name);
         string Step(Guid? id) => BalanceLabels.StepName(id, names, t);
@@ -95,13 +96,13 @@ public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLo
         var energy = new XlsxSheet(
             t["Energy"],
             [
-                t["Step"], t["Carrier"], t["Description"], t["Entry as typed"], t["Unit"], t["Calorific value"], t["Annual, MWh/yr"],
+                t["Step"], t["Carrier"], t["Description"], t["Entry as typed"], t["Unit"], t["Calorific value"], t["Annual, {0}", WorksheetText.Symbol(t, energyUnit) + "/" + t["yr"]],
                 t["How obtained"], t["Uncertainty, ± %"], t["Price"], t["Price per"],
             ],
             sheet.EnergyStreams.OrderBy(e => names.Keys.ToList().IndexOf(e.StepId)).ThenBy(e => e.Carrier).Select(e => (IReadOnlyList<XlsxCell>)
             [
                 Text(Step(e.StepId)), Text(BalanceLabels.Of(e.Carrier, t)), Text(e.Name), Text(e.Quantity.Text), Text(e.Quantity.Unit.Symbol()),
-                Number(e.Quantity.CalorificValue), XlsxCell.Number(Math.Round(e.AnnualMegawattHours, 6)), Text(BalanceLabels.Of(e.Obtained, t)),
+                Number(e.Quantity.CalorificValue), XlsxCell.Number(Math.Round(EnergyUnitChoice.From(e.AnnualMegawattHours, energyUnit), 6)), Text(BalanceLabels.Of(e.Obtained, t)),
                 Number(e.UncertaintyPercent), Number(e.Price?.Amount), Text(e.Price is { } p ? $"{sheet.Currency}/{p.PerUnit.Symbol()}" : null),
             ]).ToList());
 
