@@ -51,6 +51,20 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.False(formula.StartsWith('='), formula);
         Assert.Equal("wastewater", rows[formula]["output class"]);
         Assert.Equal(18m, N(rows[formula]["fee"]));
+        // The energy carrier follows the streams, in the same columns, read back by the import.
+        using var again = CsvReader.FromText(System.Text.Encoding.UTF8.GetString(bytes[3..]), new CsvReaderOptions { HasHeader = true });
+        var energy = new List<Dictionary<string, string>>();
+        while (again.Read())
+        {
+            if (again.GetString("kind") == "energy")
+            {
+                energy.Add(new[] { "name", "material", "from step", "to step", "quantity", "unit", "price", "price unit", "annual MWh/yr" }.ToDictionary(c => c, c => again.GetString(c) ?? string.Empty));
+            }
+        }
+
+        var boiler = Assert.Single(energy);
+        Assert.Equal(("Boiler gas", "natural gas", string.Empty, "Dyeing", "100", "MWh", "MWh"), (boiler["name"], boiler["material"], boiler["from step"], boiler["to step"], boiler["quantity"], boiler["unit"], boiler["price unit"]));
+        Assert.Equal((1_900m, 100m), (N(boiler["price"]), N(boiler["annual MWh/yr"])));
     }
 
     [Fact]

@@ -164,6 +164,62 @@ public sealed class ImportTests(CpTrainingFactory factory) : IClassFixture<CpTra
     }
 
     [Fact]
+    public async Task The_exported_energy_lines_import_into_another_worksheet()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var client = await factory.ClientAsync(world.Work.Alice);
+        var exported = (await (await client.GetAsync(world.Export("csv"))).Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+
+        // Its header and energy lines into another worksheet (its material streams are there already, by name).
+        var lines = exported.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        exported = string.Join('\n', lines.Take(1).Concat(lines.Skip(1).Where(l => l.Contains(",energy,", StringComparison.Ordinal))));
+        var fresh = await TransferSetup.CreateAsync(factory);
+        var engineer = await factory.ClientAsync(fresh.Work.Alice);
+
+        var preview = await FormClient.ParseAsync(await TransferSetup.PreviewAsync(engineer, fresh.Import, exported, createMissingSteps: true));
+
+        Assert.Null(preview.QuerySelector("#row-errors"));
+        Assert.Equal("1", preview.QuerySelector("[data-count=energy]")!.TextContent);
+        var line = Assert.Single(preview.QuerySelectorAll("#energy tbody tr"));
+        Assert.Contains("Boiler gas", line.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Natural gas", line.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await TransferSetup.ConfirmAsync(engineer, fresh.Import, preview)).StatusCode);
+        var sheet = await TransferSetup.LoadAsync(factory, fresh.WorksheetId);
+        // The fresh worksheet had its own boiler gas line; the file adds the exported one: 100 MWh at 1 900 UAH/MWh.
+        Assert.Equal(2, sheet.EnergyStreams.Count);
+        Assert.All(sheet.EnergyStreams, e => Assert.Equal((EnergyCarrier.NaturalGas, 360_000m, 1_900m), (e.Carrier, e.AnnualMegajoules, e.Price!.Amount)));
+    }
+
+    [Fact]
+    public async Task An_energy_line_without_a_known_carrier_or_a_step_is_refused_with_its_column()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var client = await factory.ClientAsync(world.Work.Alice);
+        var csv = $"""
+            {Header},kind,calorific value,calorific basis
+            Boiler,natural gas,,Dyeing,12000,m3,,measured,3,,,,,,,,energy,33.5,MJ/m3
+            Dryer,wood chips,,Dyeing,10,t,,,,,,,,,,,energy,,
+            Lights,electricity,,,50,MWh,,,,,,,,,,,energy,,
+            Fan,electricity,Dyeing,,50,MWh,,,,,,,,,,,energy,,
+            Pump,electricity,,Dyeing,50,MWh,,,,,,,,,,,power,,
+            """;
+
+        var preview = await FormClient.ParseAsync(await TransferSetup.PreviewAsync(client, world.Import, csv));
+
+        var errors = preview.QuerySelectorAll("#row-errors tbody tr")
+            .Select(tr => (Line: tr.GetAttribute("data-line"), Column: tr.GetAttribute("data-column"), Text: tr.TextContent))
+            .ToList();
+        Assert.DoesNotContain(errors, e => e.Line == "2");
+        Assert.Contains(errors, e => e is { Line: "3", Column: "material" } && e.Text.Contains("wood chips", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is { Line: "4", Column: "to step" });
+        Assert.Contains(errors, e => e is { Line: "5", Column: "from step" });
+        Assert.Contains(errors, e => e is { Line: "6", Column: "kind" });
+        Assert.Null(preview.QuerySelector("#confirm-form"));
+        Assert.Single((await TransferSetup.LoadAsync(factory, world.WorksheetId)).EnergyStreams);
+    }
+
+    [Fact]
     public async Task Missing_steps_are_created_when_asked()
     {
         var world = await TransferSetup.CreateAsync(factory);

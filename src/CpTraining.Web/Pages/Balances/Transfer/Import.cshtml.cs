@@ -133,7 +133,7 @@ public sealed class ImportModel(
             // Touches the worksheet row so that its row version moves: an editor's form opened before the import
             // is refused as a conflict instead of overwriting what was imported.
             db.Entry(sheet).Property(w => w.Name).IsModified = true;
-            db.Record(time, Rights.UserId, Rights.ProgrammeId, "worksheet.imported", sheet.Name, null, $"{plan.Streams.Count} stream(s), {plan.NewSteps.Count} new step(s) from {FileName}");
+            db.Record(time, Rights.UserId, Rights.ProgrammeId, "worksheet.imported", sheet.Name, null, $"{plan.Streams.Count} stream(s), {plan.Energy.Count} energy carrier(s), {plan.NewSteps.Count} new step(s) from {FileName}");
             return true;
         });
         var changed = result == SaveResult.Conflict;
@@ -147,7 +147,7 @@ public sealed class ImportModel(
             return Page();
         }
 
-        TempData["Success"] = t["Import done: {0} streams added, {1} steps created.", plan.Streams.Count, plan.NewSteps.Count].Value;
+        TempData["Success"] = t["Import done: {0} streams and {1} energy carriers added, {2} steps created.", plan.Streams.Count, plan.Energy.Count, plan.NewSteps.Count].Value;
         return Redirect($"/worksheets/{worksheetId}");
     }
 

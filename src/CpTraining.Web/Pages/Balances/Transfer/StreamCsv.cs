@@ -18,8 +18,10 @@ public sealed record RowError(int Line, string? Column, string Message);
 public sealed record ParsedStreams(IReadOnlyList<StreamRow> Rows, IReadOnlyList<RowError> Errors);
 
 /// <summary>
-/// The material-stream CSV of a worksheet: the columns of the import template, written by the CSV export and read
-/// by the import. Column names are fixed English words (they are the file's keys, whatever the reader's language);
+/// The stream CSV of a worksheet: the columns of the import template, written by the CSV export and read by the
+/// import. A line is a material stream, or an energy carrier a step uses when its <c>kind</c> is "energy" (the carrier
+/// in <c>material</c>, the step in <c>to step</c>, a fuel's calorific value in its own columns); files without the
+/// <c>kind</c> column hold material streams only. Column names are fixed English words (they are the file's keys, whatever the reader's language);
 /// numbers are written with the invariant point and read in the uploader's culture (a decimal comma in Ukrainian,
 /// and the point everywhere, see <see cref="NumberParser"/>). UTF-8 with a byte order mark so that Excel reads the
 /// Cyrillic; cells that start like a formula are escaped so that a stream named "=HYPERLINK(…)" stays text.
@@ -48,14 +50,24 @@ public static class StreamCsv
     public const string FeeUnit = "fee unit";
     public const string Substance = "substance";
     public const string SubstanceKilograms = "substance kg/yr";
+    public const string Kind = "kind";
+    public const string CalorificValue = "calorific value";
+    public const string CalorificBasis = "calorific basis";
+
+    /// <summary>The <see cref="Kind"/> of an energy line; a material line says "material" or nothing.</summary>
+    public const string EnergyKind = "energy";
+    public const string MaterialKind = "material";
 
     /// <summary>Written by the export after the template's columns; ignored by the import.</summary>
     public const string AnnualTonnes = "annual t/yr";
 
+    /// <summary>Written by the export for energy lines; ignored by the import.</summary>
+    public const string AnnualMegawattHours = "annual MWh/yr";
+
     public static readonly IReadOnlyList<string> Columns =
     [
         Name, Material, FromStep, ToStep, Quantity, Unit, Density, Obtained, Uncertainty, OutputClass, Price, PriceUnit, Fee, FeeUnit,
-        Substance, SubstanceKilograms,
+        Substance, SubstanceKilograms, Kind, CalorificValue, CalorificBasis,
     ];
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Name, Material, FromStep, ToStep, Quantity, Unit];
@@ -73,14 +85,17 @@ public static class StreamCsv
         using (var csv = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
         {
             csv.WriteHeader([.. Columns]);
-            csv.WriteRecord(["Cotton fabric", "cotton", string.Empty, "Dyeing", "1200.5", "kg", string.Empty, "measured", "2", string.Empty, "95", "kg", string.Empty, string.Empty, string.Empty, string.Empty]);
-            csv.WriteRecord(["Dye bath effluent", "water", "Dyeing", string.Empty, "96", "m3", "998", "estimated", "10", "wastewater", string.Empty, string.Empty, "18", "m3", "reactive dye", "0.5"]);
+            csv.WriteRecord(["Cotton fabric", "cotton", string.Empty, "Dyeing", "1200.5", "kg", string.Empty, "measured", "2", string.Empty, "95", "kg", string.Empty, string.Empty, string.Empty, string.Empty, MaterialKind, string.Empty, string.Empty]);
+            csv.WriteRecord(["Dye bath effluent", "water", "Dyeing", string.Empty, "96", "m3", "998", "estimated", "10", "wastewater", string.Empty, string.Empty, "18", "m3", "reactive dye", "0.5", MaterialKind, string.Empty, string.Empty]);
         }
 
         return stream.ToArray();
     }
 
-    /// <summary>The worksheet's material streams in the template's columns (plus the annual tonnes), ready to import again.</summary>
+    /// <summary>
+    /// The worksheet's material streams and then its energy carriers, in the template's columns (plus the annual tonnes
+    /// or MWh), ready to import again.
+    /// </summary>
     public static byte[] Write(WorksheetSnapshot sheet)
     {
         var steps = sheet.Steps.ToDictionary(s => s.Id, s => s.Name);
@@ -89,7 +104,7 @@ public static class StreamCsv
         var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
         {
-            csv.WriteHeader([.. Columns, AnnualTonnes]);
+            csv.WriteHeader([.. Columns, AnnualTonnes, AnnualMegawattHours]);
             foreach (var s in sheet.Streams.OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase))
             {
                 csv.WriteRecord(
@@ -110,7 +125,39 @@ public static class StreamCsv
                     s.DisposalFee?.PerUnit.Symbol() ?? string.Empty,
                     s.HazardousSubstance ?? string.Empty,
                     Number(s.HazardousKilogramsPerYear),
+                    MaterialKind,
+                    string.Empty,
+                    string.Empty,
                     Number(Math.Round(s.AnnualKilograms / 1_000m, 6)),
+                    string.Empty,
+                ]);
+            }
+
+            foreach (var e in sheet.EnergyStreams.OrderBy(e => Step(e.StepId), StringComparer.CurrentCultureIgnoreCase).ThenBy(e => e.Carrier))
+            {
+                csv.WriteRecord(
+                [
+                    e.Name ?? string.Empty,
+                    Token(e.Carrier.ToString()),
+                    string.Empty,
+                    Step(e.StepId),
+                    e.Quantity.Text,
+                    e.Quantity.Unit.Symbol(),
+                    string.Empty,
+                    Token(e.Obtained.ToString()),
+                    Number(e.UncertaintyPercent),
+                    string.Empty,
+                    Number(e.Price?.Amount),
+                    e.Price?.PerUnit.Symbol() ?? string.Empty,
+                    string.Empty,
+                    string.Empty,
+                    string.Empty,
+                    string.Empty,
+                    EnergyKind,
+                    Number(e.Quantity.CalorificValue),
+                    e.Quantity.CalorificBasis switch { Domain.Balances.CalorificBasis.PerCubicMetre => "MJ/m3", Domain.Balances.CalorificBasis.PerKilogram => "MJ/kg", _ => string.Empty },
+                    string.Empty,
+                    Number(Math.Round(e.AnnualMegawattHours, 6)),
                 ]);
             }
         }

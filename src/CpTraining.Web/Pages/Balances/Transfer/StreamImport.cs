@@ -8,10 +8,18 @@ namespace CpTraining.Web.Pages.Balances.Transfer;
 /// <summary>A stream the file adds, as the preview lists it.</summary>
 public sealed record ImportedStream(int Line, string Name, string Material, string From, string To, string Quantity, decimal AnnualTonnes, string? OutputClass);
 
-/// <summary>What the file would do to the worksheet: the streams it adds, the steps it creates, and every row error.</summary>
+/// <summary>An energy carrier the file adds, as the preview lists it.</summary>
+public sealed record ImportedEnergy(int Line, string Name, string Carrier, string Step, string Quantity, decimal AnnualMegawattHours);
+
+/// <summary>
+/// What the file would do to the worksheet: the streams and energy carriers it adds, the steps it creates, and every
+/// row error.
+/// </summary>
 public sealed record StreamImportPlan(IReadOnlyList<ImportedStream> Streams, IReadOnlyList<string> NewSteps, IReadOnlyList<RowError> Errors)
 {
-    public bool CanConfirm => Errors.Count == 0 && Streams.Count > 0;
+    public IReadOnlyList<ImportedEnergy> Energy { get; init; } = [];
+
+    public bool CanConfirm => Errors.Count == 0 && Streams.Count + Energy.Count > 0;
 }
 
 /// <summary>
@@ -40,12 +48,19 @@ public static class StreamImport
         ["FeeUnit"] = StreamCsv.FeeUnit,
         ["HazardousSubstance"] = StreamCsv.Substance,
         ["HazardousKilogramsPerYear"] = StreamCsv.SubstanceKilograms,
+        ["Carrier"] = StreamCsv.Material,
+        ["StepId"] = StreamCsv.ToStep,
+        ["Price"] = StreamCsv.Price,
+        ["CalorificValue"] = StreamCsv.CalorificValue,
+        ["CalorificBasis"] = StreamCsv.CalorificBasis,
     };
 
     public static StreamImportPlan Apply(Worksheet sheet, ParsedStreams parsed, bool createMissingSteps, CultureInfo culture, IStringLocalizer t)
     {
         var errors = new List<RowError>(parsed.Errors);
         var streams = new List<ImportedStream>();
+        var energy = new List<ImportedEnergy>();
+        var carriers = Lookup<EnergyCarrier>(c => BalanceLabels.Of(c, t));
         var newSteps = new List<string>();
         var obtained = Lookup<HowObtained>(o => BalanceLabels.Of(o, t));
         var classes = Lookup<OutputClass>(c => BalanceLabels.Of(c, t));
@@ -98,6 +113,85 @@ public static class StreamImport
 
             decimal? Number(string column) => Try(() => NumberParser.ParseOptional(row[column], culture, "Value"), column);
             Unit? UnitOf(string column) => row[column].Length == 0 ? null : Try<Unit?>(() => Units.Parse(row[column], "Value"), column);
+
+            var kind = StreamCsv.Key(row[StreamCsv.Kind]);
+            if (kind is not ("" or StreamCsv.MaterialKind or StreamCsv.EnergyKind))
+            {
+                Fail(StreamCsv.Kind, t["Write “material” or “energy”."]);
+                errors.AddRange(rowErrors);
+                continue;
+            }
+
+            if (kind == StreamCsv.EnergyKind)
+            {
+                if (EnergyLine() is { } added)
+                {
+                    energy.Add(added);
+                }
+
+                errors.AddRange(rowErrors);
+                continue;
+            }
+
+            ImportedEnergy? EnergyLine()
+            {
+                EnergyCarrier? carrier = carriers.TryGetValue(StreamCsv.Key(row[StreamCsv.Material]), out var c) ? c : null;
+                if (carrier is null)
+                {
+                    Fail(StreamCsv.Material, t["Unknown energy carrier “{0}”; use one of {1}.", row[StreamCsv.Material], string.Join(", ", Enum.GetValues<EnergyCarrier>().Select(x => BalanceLabels.Of(x, t)))]);
+                }
+
+                if (row[StreamCsv.FromStep].Length > 0)
+                {
+                    Fail(StreamCsv.FromStep, t["Energy is used by a step: name it in “to step” and leave “from step” empty."]);
+                }
+
+                Guid? stepId = null;
+                if (row[StreamCsv.ToStep].Length == 0)
+                {
+                    Fail(StreamCsv.ToStep, t["Name the step that uses this energy."]);
+                }
+                else
+                {
+                    stepId = Step(StreamCsv.ToStep);
+                }
+
+                var calorific = Number(StreamCsv.CalorificValue);
+                CalorificBasis? basis = StreamCsv.Key(row[StreamCsv.CalorificBasis]) switch
+                {
+                    "" => null,
+                    "mjkg" => CalorificBasis.PerKilogram,
+                    "mjm3" or "mjm" => CalorificBasis.PerCubicMetre,
+                    _ => null,
+                };
+                if (basis is null && row[StreamCsv.CalorificBasis].Length > 0)
+                {
+                    Fail(StreamCsv.CalorificBasis, t["Write “MJ/kg” or “MJ/m3”."]);
+                }
+
+                var amount = Try(() => Quantity.Parse(row[StreamCsv.Quantity], row[StreamCsv.Unit], culture, null, calorific, basis), StreamCsv.Quantity);
+                var howObtained = HowObtained.Measured;
+                if (row[StreamCsv.Obtained].Length > 0 && !obtained.TryGetValue(StreamCsv.Key(row[StreamCsv.Obtained]), out howObtained))
+                {
+                    Fail(StreamCsv.Obtained, t["Write “measured”, “calculated” or “estimated”."]);
+                }
+
+                var spread = Number(StreamCsv.Uncertainty);
+                var cost = Number(StreamCsv.Price);
+                var per = UnitOf(StreamCsv.PriceUnit) ?? amount?.Unit;
+                if (rowErrors.Count > 0 || amount is null || carrier is null || stepId is null)
+                {
+                    return null;
+                }
+
+                var spec = new EnergyStreamSpec(
+                    row[StreamCsv.Name] is { Length: > 0 } n ? n : null, stepId.Value, carrier.Value, amount, howObtained, spread,
+                    cost is { } p && per is { } u ? new UnitPrice(p, u) : null);
+                var stream = Try(() => sheet.AddEnergyStream(spec), StreamCsv.Name);
+                return stream is null
+                    ? null
+                    : new ImportedEnergy(row.Line, stream.Name ?? string.Empty, BalanceLabels.Of(stream.Carrier, t), sheet.Steps.Single(s => s.Id == stream.StepId).Name, stream.Quantity.ToString(), stream.AnnualMegawattHours);
+            }
 
             var from = Step(StreamCsv.FromStep);
             var to = Step(StreamCsv.ToStep);
@@ -170,7 +264,7 @@ public static class StreamImport
             errors.AddRange(rowErrors);
         }
 
-        return new StreamImportPlan(streams, newSteps, errors.OrderBy(e => e.Line).ToList());
+        return new StreamImportPlan(streams, newSteps, errors.OrderBy(e => e.Line).ToList()) { Energy = energy };
     }
 
     /// <summary>Enum names ("ByProduct"), the file's words ("by-product") and the reader's labels, keyed like columns.</summary>
