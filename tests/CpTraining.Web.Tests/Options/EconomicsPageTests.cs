@@ -124,6 +124,29 @@ public sealed class EconomicsPageTests(CpTrainingFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_payback_beyond_the_lifetime_is_flagged_with_what_to_look_at_and_a_sound_one_is_not()
+    {
+        var (optionId, client, _, _) = await NewOptionAsync();
+        var form = Form(await client.GetDocumentAsync(EconomicsUrl(optionId)));
+        form["Input.Investment[0].Description"] = "Heat exchanger";
+        form["Input.Investment[0].Amount"] = "10000";
+        form["Input.RawMaterials"] = "1500";
+        form["Input.LifetimeYears"] = "5";
+        form["Input.DiscountRate"] = "10";
+
+        var page = await PostAsync(client, optionId, form);
+
+        // 10 000 ÷ 1 500 = 6.7 years against a 5-year life.
+        var finding = page.QuerySelector("#checks li[data-rule='economics.payback-beyond-lifetime']");
+        Assert.NotNull(finding);
+        Assert.Equal("Serious: The simple payback (6.7 years) is longer than the lifetime (5 years): the option does not pay for itself. Check the savings, the investment and the lifetime.", finding.TextContent.Trim());
+
+        form = Form(page);
+        form["Input.RawMaterials"] = "3000";
+        Assert.Null((await PostAsync(client, optionId, form)).QuerySelector("#checks"));
+    }
+
+    [Fact]
     public async Task Scientific_notation_is_read_and_what_is_saved_reads_back_as_itself()
     {
         var (optionId, client, _, _) = await NewOptionAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CpTraining.Domain;
+using CpTraining.Domain.Checks;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
@@ -44,6 +45,9 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
 
     /// <summary>Why the saved inputs cannot be evaluated (a discount rate close to −100 % over a long lifetime).</summary>
     public string? ResultProblem { get; private set; }
+
+    /// <summary>Figures that look wrong (<see cref="EconomicChecks"/>), each with what to look at, in the reader's language.</summary>
+    public IReadOnlyList<(Finding Finding, string Message)> Findings { get; private set; } = [];
 
     public CashFlowChart? Chart { get; private set; }
 
@@ -171,6 +175,7 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             try
             {
                 Result = EconomicEvaluation.Evaluate(option.Economics!);
+                Findings = [.. EconomicChecks.Of(option.Economics!, Result).Select(f => (f, t[f.MessageTemplate, f.Arguments].Value))];
                 Chart = OptionCharts.CashFlow(
                     t["Cumulative cash flow of {0}", option.Title],
                     Result.Years.Select(y => new CashFlowPoint(y.Year, (double)y.Cumulative, (double)y.CumulativeDiscounted)),
