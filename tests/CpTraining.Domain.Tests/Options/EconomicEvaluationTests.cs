@@ -11,7 +11,8 @@ public class EconomicEvaluationTests
     /// Net: −2500, 1030, 1060.90, 1292.727. Cumulative: −2500, −1470, −409.10, 883.627.
     /// Discounted at 10 %: 1030 / 1.1 = 936.3636…, 1060.90 / 1.21 = 876.7769…, 1292.727 / 1.331 = 971.2449…
     /// Cumulative discounted: −2500, −1563.6364, −686.8595, 284.3854 = NPV.
-    /// Simple payback = 2500 / 1030 = 2.4272 years. Discounted payback = 2 + 686.8595 / 971.2449 = 2.7072 years.
+    /// Simple payback as RETScreen defines it = investment ÷ year-1 savings in today's prices = 2500 / 1000 = 2.5 years;
+    /// the cumulative escalated cash flow turns positive in year 3: 2 + 409.10 / 1292.727 = 2.3165 years. Discounted payback = 2 + 686.8595 / 971.2449 = 2.7072 years.
     /// Benefits (energy + raw materials = 1100, escalated, + salvage): 1133/1.1 + 1166.99/1.21 + (1202.0 + 200)/1.331
     /// = 1030 + 964.4545 + 1053.3431 = 3047.7977. Costs: 2500 + 103/1.1 + 106.09/1.21 + 109.2727/1.331
     /// = 2500 + 93.6364 + 87.6777 + 82.0983 = 2763.4122. B/C = 3047.7977 / 2763.4122 = 1.1029; B − C = 284.3855 = NPV.
@@ -53,7 +54,8 @@ public class EconomicEvaluationTests
         var result = EconomicEvaluation.Evaluate(HandExample());
 
         Assert.Equal(284.3854m, Math.Round(result.Npv, 4));
-        Assert.Equal(2.4272m, Math.Round(result.SimplePayback!.Value, 4));
+        Assert.Equal(2.5m, result.SimplePayback);
+        Assert.Equal(2.3165m, Math.Round(result.YearToPositive!.Value, 4));
         Assert.Equal(2.7072m, Math.Round(result.DiscountedPayback!.Value, 4));
         Assert.Equal(3047.7977m, Math.Round(result.PresentValueOfBenefits, 4));
         Assert.Equal(2763.4122m, Math.Round(result.PresentValueOfCosts, 4));

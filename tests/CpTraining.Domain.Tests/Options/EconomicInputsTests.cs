@@ -104,7 +104,10 @@ public class EconomicInputsTests
     {
         AssertFieldError(nameof(EconomicInputs.Escalation), () => Valid() with { Escalation = -1m });
         AssertFieldError(nameof(EconomicInputs.Escalation), () => Valid() with { Escalation = 1.01m });
-        AssertFieldError(nameof(EconomicInputs.SalvageValue), () => Valid() with { SalvageValue = -1m });
+        AssertFieldError(nameof(EconomicInputs.SalvageValue), () => Valid() with { SalvageValue = -EconomicInputs.MaximumAmount - 1 });
         Assert.Equal(-0.02m, (Valid() with { Escalation = -0.02m }).Escalation);
+
+        // A negative salvage value is a decommissioning cost, accepted.
+        Assert.Equal(-5000m, (Valid() with { SalvageValue = -5000m }).SalvageValue);
     }
 }
