@@ -54,7 +54,7 @@ public static class OptionCharts
             YearAxisTitle = t["Year"],
             CumulativeLabel = t["Cumulative cash flow"],
             DiscountedLabel = t["Cumulative discounted cash flow"],
-            SimplePaybackLabel = t["Payback"],
+            SimplePaybackLabel = t["Cumulative cash flow positive"],
             DiscountedPaybackLabel = t["Discounted payback"],
             SimplePayback = (double?)simplePayback,
             DiscountedPayback = (double?)discountedPayback,
