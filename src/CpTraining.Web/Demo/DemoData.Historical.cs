@@ -334,18 +334,21 @@ internal static partial class DemoData
         var dragOut = o.Add("Longer drip times and drip trays over the plating baths", OptionCategory.GoodHousekeeping, OptionKind.LowCost,
             "Barrels and racks were lifted straight into the rinses. 20 seconds of dripping and trays that return the drips to the bath keep about a third of the drag-out in the baths.",
             "Metals and chemicals dragged out into the rinse water");
-        o.Link(dragOut, ("Plating rinse water", 10m), ("Plating and passivation chemicals", 25m), ("Nickel anodes", 10m));
+        o.Link(dragOut, ("Water for plating rinses", 10m), ("Plating rinse water", 10m), ("Plating and passivation chemicals", 10m), ("Nickel anodes", 3m));
         o.Scores(dragOut, 5, 5, 5, 5, 4, 5, 5, 5);
         o.Economics(dragOut, new EconomicInputs
         {
-            Investment = [new("Drip trays and timer relays", 6_000m)],
-            RawMaterials = 38_000m,
-            Water = 4_000m,
+            // Chemicals 5 t/yr × 10 % × 60 UAH/kg = 30 000 UAH; nickel 3.75 t/yr × 3 % × 180 UAH/kg = 20 250 UAH;
+            // rinse water 625 m³ × 4.80 UAH = 3 000 UAH and its sewer fee 610 m³ × 3.90 UAH = 2 379 UAH.
+            Investment = [new("Drip trays for 12 baths", 38_000m), new("Timer relays in the hoist control, fitted", 22_000m)],
+            RawMaterials = 50_000m,
+            Water = 3_000m,
+            WasteFees = 2_400m,
             LifetimeYears = 5,
             DiscountRate = 0.15m,
         });
         o.Walk(dragOut, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(dragOut, 80, 5_500m, 41_000m, Reductions.Create(600m, null, null, null, 450m, 600m, null, null), "Chemical purchases December 2010 – February 2011 against the same months a year before.");
+        o.Achieved(dragOut, 80, 62_000m, 53_000m, Reductions.Create(600m, null, null, null, null, 580m, 0.58m, null), "Chemical purchases December 2010 – February 2011 against the same months a year before.");
         o.Walk(dragOut, OptionStatus.Implemented, OptionStatus.Verified);
 
         var cascade = o.Add("Three-stage counter-current rinsing", OptionCategory.EquipmentModification, OptionKind.Investment,
@@ -356,8 +359,8 @@ internal static partial class DemoData
         o.Economics(cascade, new EconomicInputs
         {
             Investment = [new("Rinse tanks and piping", 65_000m), new("Installation", 20_000m)],
-            Water = 18_000m,
-            WasteFees = 14_600m,
+            Water = 18_000m, // 6 250 m³/yr × 60 % × 4.80 UAH/m³
+            WasteFees = 14_300m, // 6 100 m³/yr × 60 % × 3.90 UAH/m³ = 14 274 UAH
             RawMaterials = 12_000m,
             Maintenance = 2_000m,
             LifetimeYears = 10,
@@ -410,7 +413,7 @@ internal static partial class DemoData
         o.Scores(electrolysis, 3, 3, 3, 3, 3, 3, 4, 4);
         o.Economics(electrolysis, new EconomicInputs
         {
-            Investment = [new("Electrolytic cell and rectifier", 210_000m), new("Installation", 30_000m)],
+            Investment = [new("Electrolytic cell and rectifier", 125_000m), new("Installation", 25_000m)],
             RawMaterials = 34_000m,
             WasteFees = 6_000m,
             Energy = -8_000m,
@@ -435,14 +438,15 @@ internal static partial class DemoData
         o.Scores(batchWashing, 5, 5, 5, 5, 4, 5, 5, 5);
         o.Economics(batchWashing, new EconomicInputs
         {
-            Investment = [new("Water meters and drum door seals", 12_000m)],
+            // 15 000 m³/yr × 30 % × 4.80 UAH/m³ = 21 600 UAH; 14 250 m³/yr × 30 % × 3.90 UAH/m³ = 16 673 UAH.
+            Investment = [new("Water meters on the drum lines", 14_000m), new("Drum door seals and batch-filling valves", 28_000m)],
             Water = 21_600m,
-            WasteFees = 17_500m,
+            WasteFees = 16_700m,
             LifetimeYears = 5,
             DiscountRate = 0.15m,
         });
         o.Walk(batchWashing, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(batchWashing, 75, 11_000m, 38_000m, Reductions.Create(4_300m, null, null, null, null, 4_200m, null, null), "Water meter readings, December 2010 – February 2011 against October and November.");
+        o.Achieved(batchWashing, 75, 43_500m, 36_500m, Reductions.Create(4_300m, null, null, null, null, 4_200m, null, null), "Water meter readings, December 2010 – February 2011 against October and November.");
         o.Walk(batchWashing, OptionStatus.Implemented, OptionStatus.Verified);
 
         var highExhaustion = o.Add("High-exhaustion chrome tanning", OptionCategory.InputMaterialChange, OptionKind.LowCost,
@@ -452,14 +456,15 @@ internal static partial class DemoData
         o.Scores(highExhaustion, 4, 5, 4, 4, 4, 4, 4, 4);
         o.Economics(highExhaustion, new EconomicInputs
         {
-            Investment = [new("Laboratory and drum trials", 18_000m)],
+            // Chrome 200 t/yr × 20 % × 11 UAH/kg = 440 000 UAH, less the high-exhaustion agent (about 9.5 t/yr at 40 UAH/kg).
+            Investment = [new("Laboratory and drum trials", 25_000m), new("Dosing pump and pH meters for the tanning drums", 40_000m)],
             RawMaterials = 440_000m,
-            Other = -30_000m,
+            Other = -380_000m,
             LifetimeYears = 5,
             DiscountRate = 0.15m,
         });
         o.Walk(highExhaustion, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(highExhaustion, 45, 21_000m, 395_000m, Reductions.Create(null, null, null, null, 3_200m, null, 40_000m, null), "Chrome purchases and float analyses for January and February 2011.");
+        o.Achieved(highExhaustion, 45, 67_000m, 57_000m, Reductions.Create(null, null, null, null, null, null, 38m, [new SubstanceReduction("chromium(III)", 1_500m)]), "Chrome purchases and float analyses for January and February 2011.");
         o.Walk(highExhaustion, OptionStatus.Implemented, OptionStatus.Verified);
 
         var fleshings = o.Add("Fleshings to a rendering plant", OptionCategory.UsefulByProduct, OptionKind.LowCost,
@@ -469,14 +474,15 @@ internal static partial class DemoData
         o.Scores(fleshings, 4, 5, 5, 4, 3, 4, 5, 4);
         o.Economics(fleshings, new EconomicInputs
         {
-            Investment = [new("Covered container bay", 15_000m)],
+            // 575 t/yr × 70 % = 402.5 t no longer landfilled at 0.15 UAH/kg (60 375 UAH); the rendering plant pays 50 UAH/t.
+            Investment = [new("Covered container bay with drainage", 55_000m), new("Two skips", 30_000m)],
             WasteFees = 60_000m,
             Other = 20_000m,
             LifetimeYears = 8,
             DiscountRate = 0.15m,
         });
         o.Walk(fleshings, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(fleshings, 25, 15_000m, null, Reductions.None, "Collection contract since February 2011; the first invoices follow.");
+        o.Achieved(fleshings, 25, 86_000m, null, Reductions.None, "Collection contract since February 2011; the first invoices follow.");
         o.Walk(fleshings, OptionStatus.Implemented);
         o.Plan(fleshings, "Weigh the collected fleshings monthly", "Chief technologist", 30);
 
@@ -538,52 +544,56 @@ internal static partial class DemoData
             DiscountRate = 0.15m,
         });
         o.Walk(detergent, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(detergent, 70, 7_500m, 4_500m, Reductions.Create(null, null, null, null, 15_000m, null, null, null), "No nonylphenol ethoxylates bought since December 2010 (stores issue book).");
+        o.Achieved(detergent, 70, 7_500m, 4_500m, Reductions.Create(null, null, null, null, null, null, 15m, [new SubstanceReduction("nonylphenol ethoxylates", 15_000m)]), "No nonylphenol ethoxylates bought since December 2010 (stores issue book).");
         o.Walk(detergent, OptionStatus.Implemented, OptionStatus.Verified);
 
         var coolingWater = o.Add("Reuse of the machines' cooling water for the next bath", OptionCategory.OnSiteRecovery, OptionKind.LowCost,
             "The cooling water of the dye machines' heat exchangers (about 15 m³ a day, at 40–50 °C) ran to the drain; a tank collects it for the next scouring bath.",
             "Clean warm water drained");
-        o.Link(coolingWater, ("Scouring water", 33m), ("Boiler gas|Scouring", 20m));
+        o.Link(coolingWater, ("Scouring water", 33m), ("Boiler gas|Scouring", 13m));
         o.Scores(coolingWater, 5, 4, 4, 4, 4, 4, 4, 5);
         o.Economics(coolingWater, new EconomicInputs
         {
-            Investment = [new("Insulated tank, pump and piping", 35_000m)],
+            // 3 750 m³/yr × 4.80 UAH/m³ = 18 000 UAH, and 3 750 m³ × 3.90 UAH/m³ = 14 625 UAH of sewer fee; heating it
+            // 30 K less: 471 GJ ÷ 0.85 ÷ 33.5 MJ/m³ ≈ 16 500 m³ of gas (13 % of the scouring gas) × 2.90 UAH ≈ 47 900 UAH.
+            Investment = [new("Insulated tank, 20 m³", 42_000m), new("Pump and piping", 30_000m), new("Installation", 18_000m)],
             Water = 18_000m,
-            Energy = 40_000m,
+            WasteFees = 14_600m,
+            Energy = 47_000m,
             Maintenance = 2_000m,
             LifetimeYears = 10,
             DiscountRate = 0.15m,
         });
         o.Walk(coolingWater, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(coolingWater, 40, 38_000m, 52_000m, Reductions.Create(3_500m, 290m, null, null, null, 3_500m, null, null), "Water and gas meters of the dye house, January and February 2011 against November 2010.");
+        o.Achieved(coolingWater, 40, 93_000m, 74_000m, Reductions.Create(3_500m, 145m, null, null, null, 3_500m, null, null), "Water and gas meters of the dye house, January and February 2011 against November 2010.");
         o.Walk(coolingWater, OptionStatus.Implemented, OptionStatus.Verified);
 
         var insulation = o.Add("Insulate the dye machines' lids, steam lines and valves", OptionCategory.GoodHousekeeping, OptionKind.LowCost,
             "About 200 m of steam line and the lids of four machines are bare.", "Heat lost from bare surfaces");
-        o.Link(insulation, ("Boiler gas|Dyeing and rinsing", 8m));
+        o.Link(insulation, ("Boiler gas|Dyeing and rinsing", 7m));
         o.Scores(insulation, 5, 5, 5, 5, 4, 5, 5, 5);
         o.Economics(insulation, new EconomicInputs
         {
-            Investment = [new("Mineral wool shells and jackets", 28_000m)],
-            Energy = 65_000m,
+            // 325 000 m³/yr of gas × 7 % × 2.90 UAH/m³ = 65 975 UAH.
+            Investment = [new("Mineral wool shells and jackets, 200 m", 50_000m), new("Lid insulation of four machines", 22_000m), new("Fitting", 13_000m)],
+            Energy = 66_000m,
             LifetimeYears = 10,
             DiscountRate = 0.15m,
         });
         o.Walk(insulation, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(insulation, 15, 30_000m, null, Reductions.None, "Finished in February 2011; gas meter readings follow.");
+        o.Achieved(insulation, 15, 88_000m, null, Reductions.None, "Finished in February 2011; gas meter readings follow.");
         o.Walk(insulation, OptionStatus.Implemented);
         o.Plan(insulation, "Compare March–May gas readings with last year's", "Chief power engineer", 90);
 
         var heat = o.Add("Heat recovery from the hot dye-bath effluent", OptionCategory.OnSiteRecovery, OptionKind.Investment,
             "Dye baths are drained at 70–90 °C. A self-cleaning heat exchanger pre-heats the fresh water for the next bath.",
             "Gas burnt to heat water that is drained hot");
-        o.Link(heat, ("Boiler gas|Dyeing and rinsing", 30m));
+        o.Link(heat, ("Boiler gas|Dyeing and rinsing", 18m));
         o.Scores(heat, 5, 4, 3, 3, 4, 4, 4, 4);
         o.Economics(heat, new EconomicInputs
         {
             Investment = [new("Heat exchanger with filter", 240_000m), new("Installation and piping", 70_000m)],
-            Energy = 170_000m,
+            Energy = 170_000m, // 325 000 m³/yr of gas × 18 % × 2.90 UAH/m³ = 169 650 UAH
             Maintenance = 12_000m,
             LifetimeYears = 15,
             DiscountRate = 0.15m,
@@ -602,8 +612,8 @@ internal static partial class DemoData
             Investment = [new("Four package dyeing machines", 2_100_000m), new("Installation", 300_000m)],
             Water = 22_000m,
             WasteFees = 18_000m,
-            RawMaterials = 95_000m,
-            Energy = 380_000m,
+            RawMaterials = 95_000m, // auxiliaries 37.5 t/yr × 25 % × 10 UAH/kg = 93 750 UAH
+            Energy = 280_000m, // gas 325 000 m³/yr × 25 % × 2.90 UAH = 235 625 UAH; a tenth of the dye house's 650 MWh at 0.65 UAH/kWh
             Maintenance = -20_000m,
             LifetimeYears = 15,
             DiscountRate = 0.15m,

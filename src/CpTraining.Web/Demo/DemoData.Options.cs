@@ -9,7 +9,9 @@ namespace CpTraining.Web.Demo;
 /// Cleaner Production options of the two demo companies with worksheets, across categories and statuses: the textile
 /// mill's eight (two implemented, one of them verified) and the dairy's five (one verified, one implemented). Figures
 /// are per year in UAH and follow the worksheets (e.g. counter-current rinsing saves 40 % of the 7 500 m³/yr of rinse
-/// water at 35 UAH/m³ ≈ 105 000 UAH/yr). Idempotent: a company that has options is left alone.
+/// water at 35 UAH/m³ ≈ 105 000 UAH/yr). Paybacks are one to five years and every IRR below 100 %, except the textile
+/// mill's leak repair (pure housekeeping: 18 000 UAH of spare parts save 40 000 UAH a year, IRR about 215 %), the one
+/// plausibility warning a newcomer sees on purpose (README, "Demo data"). Idempotent: a company that has options is left alone.
 /// </summary>
 internal static partial class DemoData
 {
@@ -54,14 +56,17 @@ internal static partial class DemoData
         o.Scores(valves, 5, 5, 5, 4, 5, 5, 5, 5);
         o.Economics(valves, new EconomicInputs
         {
+            // 3 % of the rinse and dyeing water: (7 500 + 12 000 m³/yr) × 3 % = 585 m³ × 35 UAH = 20 475 UAH, and the same
+            // water no longer runs to the sewer: 585 m³ × 18 UAH = 10 530 UAH; steam from 3 traps ≈ 560 m³ of gas × 16 UAH.
             Investment = [new("Valves, hoses, seals and steam traps", 18_000m)],
-            Water = 26_000m,
+            Water = 20_500m,
+            WasteFees = 10_500m,
             Energy = 9_000m,
             LifetimeYears = 3,
             DiscountRate = 0.15m,
         });
         o.Walk(valves, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(valves, 14, 16_800m, 31_500m, Reductions.Create(780m, null, null, null, null, null, null, null), "Dye-house water meter: the two weeks after the repair against the same weeks in May.");
+        o.Achieved(valves, 14, 16_800m, 37_000m, Reductions.Create(560m, null, null, null, null, null, null, null), "Dye-house water meter: the two weeks after the repair against the same weeks in May.");
         o.Walk(valves, OptionStatus.Implemented, OptionStatus.Verified);
         o.Plan(valves, "Monthly leak walk-round on the maintenance checklist", "Maintenance foreman", 30);
 
@@ -74,7 +79,7 @@ internal static partial class DemoData
         {
             Investment = [new("Piping, holding tank and pump", 310_000m), new("Installation", 70_000m), new("Operator training", 20_000m)],
             Water = 105_000m,
-            WasteFees = 54_000m,
+            WasteFees = 52_000m, // 7 200 m³/yr of rinsing wastewater × 40 % × 18 UAH/m³ = 51 840 UAH
             Energy = 140_000m,
             Maintenance = 12_000m,
             LifetimeYears = 10,
@@ -94,8 +99,8 @@ internal static partial class DemoData
         o.Scores(dosing, 5, 4, 4, 3, 4, 4, 3, 5);
         o.Economics(dosing, new EconomicInputs
         {
-            Investment = [new("Dosing unit with recipe control", 620_000m), new("Installation", 110_000m), new("Training", 40_000m)],
-            RawMaterials = 504_000m,
+            Investment = [new("Dosing unit with recipe control", 1_150_000m), new("Installation", 150_000m), new("Training", 40_000m)],
+            RawMaterials = 504_000m, // dyes 10.8 t/yr × 450 UAH/kg × 8 % = 388 800 UAH; salt 288 t/yr × 4 UAH/kg × 10 % = 115 200 UAH
             WasteFees = 20_000m,
             Maintenance = 30_000m,
             LifetimeYears = 10,
@@ -112,8 +117,8 @@ internal static partial class DemoData
         o.Scores(heat, 5, 4, 2, 3, 3, 3, 4, 4);
         o.Economics(heat, new EconomicInputs
         {
-            Investment = [new("Plate heat exchanger with filter", 950_000m), new("Installation and piping", 250_000m)],
-            Energy = 1_250_000m,
+            Investment = [new("Self-cleaning plate heat exchanger with filter", 1_650_000m), new("Installation and piping", 450_000m)],
+            Energy = 1_250_000m, // 25 % of the dyeing gas: 330 000 m³/yr × 25 % × 16 UAH/m³ = 1 320 000 UAH, less the pump's power
             Maintenance = 40_000m,
             LifetimeYears = 15,
             DiscountRate = 0.15m,
@@ -128,7 +133,8 @@ internal static partial class DemoData
         o.Link(lowSalt, ("Glauber's salt", 40m));
         o.Economics(lowSalt, new EconomicInputs
         {
-            Investment = [new("Laboratory and bulk trials", 25_000m)],
+            // Salt 288 t/yr × 40 % × 4 UAH/kg = 460 800 UAH, less the dearer dyes (about 8.5 % on 4.86 million UAH a year).
+            Investment = [new("Laboratory and bulk trials", 30_000m), new("Re-dyed trial lots", 20_000m)],
             RawMaterials = 46_000m,
             LifetimeYears = 5,
             DiscountRate = 0.15m,
@@ -157,16 +163,18 @@ internal static partial class DemoData
     {
 
         var whey = o.Add("Whey to a pig farm instead of the sewer", OptionCategory.UsefulByProduct, OptionKind.Investment,
-            "82 t of whey a day go to the sewer. A cooled holding tank and a loading pump let a neighbouring pig farm collect it daily.",
+            "89 t of whey a day go to the sewer. A cooled holding tank and a loading pump let a neighbouring pig farm collect it daily.",
             "Whey: the largest loss and the highest organic load of the wastewater");
         o.Link(whey, ("Whey to the sewer", 90m));
         o.Scores(whey, 5, 5, 3, 4, 4, 4, 5, 4);
         o.Economics(whey, new EconomicInputs
         {
-            Investment = [new("Cooled holding tank, 60 m³", 280_000m), new("Loading pump and piping", 60_000m)],
-            WasteFees = 1_550_000m,
+            // 31 150 t/yr of whey × 90 % = 28 035 t no longer pays the sewer fee of 60 UAH/t (1 682 100 UAH); the farm pays
+            // about 32 UAH/t and collects with its own tanker; the chiller's power and upkeep cost 120 000 UAH a year.
+            Investment = [new("Cooled holding tank, 100 m³", 2_400_000m), new("Loading pump, piping and chiller", 700_000m)],
+            WasteFees = 1_682_000m,
             Other = 900_000m,
-            Maintenance = 30_000m,
+            Maintenance = 120_000m,
             LifetimeYears = 10,
             DiscountRate = 0.15m,
         });
@@ -180,25 +188,27 @@ internal static partial class DemoData
         o.Scores(cip, 5, 5, 4, 5, 4, 4, 4, 5);
         o.Economics(cip, new EconomicInputs
         {
-            Investment = [new("Recovery tank and valves", 45_000m)],
-            Water = 110_000m,
-            WasteFees = 60_000m,
+            // 14 000 m³/yr of CIP water × 25 % × 32 UAH/m³ = 112 000 UAH; 14 175 m³/yr of CIP wastewater × 25 % × 25 UAH/m³ ≈ 88 600 UAH.
+            Investment = [new("Recovery tank, 10 m³, stainless", 180_000m), new("Valves, piping and CIP programme change", 70_000m)],
+            Water = 112_000m,
+            WasteFees = 88_000m,
             LifetimeYears = 8,
             DiscountRate = 0.15m,
         });
         o.Walk(cip, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(cip, 12, 48_000m, 185_000m, Reductions.Create(3_300m, null, null, null, null, 3_200m, null, null), "Water meter readings before and after, extrapolated to a year.");
+        o.Achieved(cip, 12, 262_000m, 190_000m, Reductions.Create(3_300m, null, null, null, null, 3_350m, null, null), "Water meter readings before and after, extrapolated to a year.");
         o.Walk(cip, OptionStatus.Implemented, OptionStatus.Verified);
 
         var regen = o.Add("Regenerative section for the pasteuriser", OptionCategory.EquipmentModification, OptionKind.Investment,
             "The pasteuriser heats cold milk with steam and cools it with chilled water; a regenerative section exchanges heat between the two streams.",
             "Gas for heating and electricity for cooling the milk");
-        o.Link(regen, ("Boiler gas", 45m), ("Refrigeration and lines", 20m));
+        o.Link(regen, ("Boiler gas", 12m), ("Refrigeration and lines", 5m));
         o.Economics(regen, new EconomicInputs
         {
-            Investment = [new("Regenerative plate section", 1_250_000m), new("Installation and commissioning", 350_000m)],
-            Energy = 520_000m,
-            Maintenance = 25_000m,
+            // Gas 490 000 m³/yr × 12 % × 16 UAH = 940 800 UAH; power 2 275 000 kWh/yr × 5 % × 7.5 UAH = 853 125 UAH.
+            Investment = [new("Regenerative plate section", 2_600_000m), new("Installation and commissioning", 600_000m)],
+            Energy = 1_790_000m,
+            Maintenance = 45_000m,
             LifetimeYears = 15,
             DiscountRate = 0.15m,
             Escalation = 0.05m,
@@ -207,16 +217,17 @@ internal static partial class DemoData
 
         var insulate = o.Add("Insulate steam and hot-water pipes", OptionCategory.GoodHousekeeping, OptionKind.LowCost,
             "About 120 m of steam and hot-water pipes and 30 valves are bare.", "Heat lost from bare pipes");
-        o.Link(insulate, ("Boiler gas", 6m));
+        o.Link(insulate, ("Boiler gas", 4m));
         o.Economics(insulate, new EconomicInputs
         {
-            Investment = [new("Mineral wool shells and valve jackets", 60_000m)],
-            Energy = 95_000m,
+            // About 30 kW lost from bare surfaces, 5 600 h/yr: 19 600 m³ of gas (4 % of 490 000 m³/yr) × 16 UAH = 313 600 UAH.
+            Investment = [new("Mineral wool shells with cladding, 120 m", 220_000m), new("Removable valve jackets, 30", 120_000m)],
+            Energy = 310_000m,
             LifetimeYears = 10,
             DiscountRate = 0.15m,
         });
         o.Walk(insulate, OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected);
-        o.Achieved(insulate, 3, 64_000m, null, Reductions.None, "Installed; gas meter readings follow.");
+        o.Achieved(insulate, 3, 352_000m, null, Reductions.None, "Installed; gas meter readings follow.");
         o.Walk(insulate, OptionStatus.Implemented);
 
         var cooling = o.Add("Reuse cooling water from the cheese vats", OptionCategory.OnSiteRecovery, OptionKind.LowCost,
