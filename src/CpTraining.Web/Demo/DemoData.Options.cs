@@ -281,7 +281,9 @@ internal static partial class DemoData
                 feasible,
                 notes));
 
-        public void Economics(CpOption option, EconomicInputs inputs) => option.ChangeEconomics(inputs);
+        /// <summary>The economics in the prices of the year the option was written down, unless the inputs name a year.</summary>
+        public void Economics(CpOption option, EconomicInputs inputs) =>
+            option.ChangeEconomics(inputs.PriceYear is null ? inputs with { PriceYear = option.CreatedAt.Year } : inputs);
 
         public void Walk(CpOption option, params OptionStatus[] statuses)
         {

@@ -66,7 +66,7 @@ public sealed class TornadoChart
         var ticks = NiceTicks(values.Min(), values.Max(), 6);
         var top = Padding + 30;
         var left = Padding + LabelWidth;
-        var right = Width - Padding - 10;
+        var right = Width - Padding - 40; // room for the last tick label
         var bottom = top + (Math.Max(1, _bars.Count) * RowHeight);
         double X(double v) => left + ((v - ticks[0]) / (ticks[^1] - ticks[0]) * (right - left));
         var height = bottom + 24 + (ValueAxisTitle is null ? 0 : 20) + Padding;
