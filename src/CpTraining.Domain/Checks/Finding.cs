@@ -13,3 +13,9 @@ public enum Severity
 /// (localised by the web layer like a <see cref="DomainException"/>), and the field it is about when there is one.
 /// </summary>
 public sealed record Finding(string Rule, Severity Severity, string Field, string MessageTemplate, params object[] Arguments);
+
+/// <summary>A word or phrase inside a finding's message that the web layer translates too (a figure's name), unlike names the user typed.</summary>
+public sealed record Term(string Text)
+{
+    public override string ToString() => Text;
+}

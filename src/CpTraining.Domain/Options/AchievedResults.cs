@@ -9,14 +9,20 @@ public sealed record AchievedResults(
     decimal? ActualInvestment,
     decimal? AnnualSavings,
     Reductions Reductions,
-    string? Notes)
+    string? Notes,
+    string? Explanation = null)
 {
     public const decimal MaxMoney = 1_000_000_000_000m;
     public const int NotesMaxLength = 2_000;
 
     public bool HasFigures => ActualInvestment is not null || AnnualSavings is not null || !Reductions.IsEmpty;
 
-    public static AchievedResults Create(DateOnly implementedOn, decimal? actualInvestment, decimal? annualSavings, Reductions reductions, string? notes)
+    /// <remarks>
+    /// <para><c>explanation</c>: Why the results differ from the plan (a figure more than three times, or under a third of,
+    /// the planned one is questioned without it; see <see cref="Checks.AchievedChecks"/>).</para>
+    /// </remarks>
+    public static AchievedResults Create(
+        DateOnly implementedOn, decimal? actualInvestment, decimal? annualSavings, Reductions reductions, string? notes, string? explanation = null)
     {
         ArgumentNullException.ThrowIfNull(reductions);
         if (actualInvestment is < 0 or > MaxMoney)
@@ -29,6 +35,7 @@ public sealed record AchievedResults(
             throw new DomainException(nameof(AnnualSavings), "Enter an amount between −{0} and {0}.", MaxMoney);
         }
 
-        return new AchievedResults(implementedOn, actualInvestment, annualSavings, reductions, Text.Optional(notes, nameof(Notes), NotesMaxLength));
+        return new AchievedResults(implementedOn, actualInvestment, annualSavings, reductions, Text.Optional(notes, nameof(Notes), NotesMaxLength),
+            Text.Optional(explanation, nameof(Explanation), NotesMaxLength));
     }
 }

@@ -1,4 +1,5 @@
 using CpTraining.Domain.Balances;
+using CpTraining.Domain.Checks;
 using CpTraining.Domain.Options;
 using CpTraining.Domain.Programmes;
 
@@ -9,6 +10,24 @@ public sealed record TeamMember(string Name, ProgrammeRole Role, string? JobTitl
 
 /// <summary>One participant's attendance and home tasks, for the participation section.</summary>
 public sealed record Participation(string Name, ProgrammeRole Role, int DaysPresent, int DaysMarked, int TasksAccepted, int TasksGiven);
+
+/// <summary>
+/// One plausibility finding as a report prints it, frozen in the report's language: the rule, how much it matters,
+/// what it is about (<paramref name="SubjectKey"/>) and where in words, the message, and the review that answers it
+/// (null comment: open).
+/// </summary>
+public sealed record DataQualityItem(
+    string Rule,
+    Severity Severity,
+    string SubjectKey,
+    string Where,
+    string Message,
+    string? ReviewComment,
+    string? ReviewedBy,
+    DateTimeOffset? ReviewedAt)
+{
+    public bool IsOpen => ReviewComment is null;
+}
 
 /// <summary>
 /// Everything a company report shows, frozen as data at one moment: read once from the database, then rendered as
@@ -35,7 +54,8 @@ public sealed record CompanyReportSnapshot(
     WorksheetSnapshot? FocusProcess,
     IReadOnlyList<EmissionFactor> EmissionFactors,
     OptionsRegisterSnapshot Options,
-    IReadOnlyList<Participation> Participants);
+    IReadOnlyList<Participation> Participants,
+    IReadOnlyList<DataQualityItem>? DataQuality = null);
 
 /// <summary>One investment project that needs financing: what an investor reads.</summary>
 public sealed record FinancingNeed(int Number, string Title, OptionStatus Status, decimal Investment, decimal AnnualSavings, decimal? SimplePayback, decimal? Npv, decimal? Irr);

@@ -66,6 +66,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Domain.Reports.ShareLinkAccess> ShareLinkAccesses => Set<Domain.Reports.ShareLinkAccess>();
 
+    public DbSet<Domain.Checks.FindingReview> FindingReviews => Set<Domain.Checks.FindingReview>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     /// <summary>The Data Protection key ring (see Infrastructure/DataProtectionKeys).</summary>

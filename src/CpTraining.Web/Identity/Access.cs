@@ -53,6 +53,9 @@ public enum Operation
     /// <summary>The company's managers while it is active: consent to sharing its financing needs.</summary>
     ConsentToSharing,
 
+    /// <summary>Administrators, the programme's coordinators, the company's assigned trainer while it is active: mark a data-quality warning as reviewed.</summary>
+    ReviewFindings,
+
     // ---- A piece of home-task work (WorkResource) ----
 
     /// <summary>Administrators, the programme's coordinators and trainers, the company's team (or the one person it was given to).</summary>
@@ -127,7 +130,7 @@ public sealed class Standing(string userId, IReadOnlySet<string> accountRoles, I
         CompanyResource c => operation switch
         {
             Operation.SeeCompany => Coordinates(c.ProgrammeId) || Trains(c.ProgrammeId) || InTeam(c.ProgrammeId, c.CompanyId),
-            Operation.ManageCompany => ManagesCompany(c.ProgrammeId, c.CompanyId),
+            Operation.ManageCompany or Operation.ReviewFindings => ManagesCompany(c.ProgrammeId, c.CompanyId),
             Operation.WorkOnCompany => ManagesCompany(c.ProgrammeId, c.CompanyId) || HasActiveRole(c.ProgrammeId, c.CompanyId, ProgrammeRole.Engineer),
             Operation.ConsentToSharing => HasActiveRole(c.ProgrammeId, c.CompanyId, ProgrammeRole.Manager),
             _ => Can(operation, new ProgrammeResource(c.ProgrammeId)),

@@ -183,6 +183,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/options/{OA}/achieved?form=verify", SeeCompanyA, ManageCompanyA, "Verify"),
         ("/options/{OA}/evidence/{EA}", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{A}/options/results", SeeCompanyA, null, null),
+        // Data quality (issue 14): the company's findings for its readers; marked reviewed by those who manage the company.
+        ("/programmes/{P}/companies/{A}/findings", SeeCompanyA, ManageCompanyA, "Review"),
         ("/programmes/{P}/companies/{B}/options/results", SeeCompanyB, null, null),
 
         // Certificates (C: engineer A's certificate in P, code CODE): issued and revoked by those who manage P; the PDF

@@ -75,8 +75,8 @@ public sealed class PageQueryCountTests(PageQueryCountTests.Fixture world, ITest
         ["/worksheets/{W}?form=remove-stream"] = 7,
         ["/worksheets/{W}?form=energy"] = 7,
         ["/worksheets/{W}?form=remove-energy"] = 7,
-        ["/worksheets/{W}/balance"] = 9,
-        ["/worksheets/{W}/balance?reconcile=true"] = 9,
+        ["/worksheets/{W}/balance"] = 15, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/worksheets/{W}/balance?reconcile=true"] = 15, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/emission-factors"] = 2,
         ["/worksheets/{W}/export.csv"] = 6,
         ["/worksheets/{W}/export.xlsx"] = 6,
@@ -85,21 +85,22 @@ public sealed class PageQueryCountTests(PageQueryCountTests.Fixture world, ITest
         ["/programmes/{P}/companies/{A}/options"] = 11,
         ["/programmes/{P}/companies/{B}/options"] = 5,
         ["/programmes/{P}/companies/{A}/options?status=Identified"] = 11,
-        ["/options/{O}"] = 9,
-        ["/options/{O}?form=plan"] = 9,
-        ["/options/{O}?form=links"] = 9,
-        ["/options/{O}?form=reductions"] = 9,
-        ["/options/{O}?form=technical"] = 9,
-        ["/options/{O}?form=move"] = 9,
-        ["/options/{O}?form=reject"] = 9,
+        ["/options/{O}"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{O}?form=plan"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{O}?form=links"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{O}?form=reductions"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{O}?form=technical"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{O}?form=move"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{O}?form=reject"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/options/{OE}/economics"] = 4,
         ["/options/{OE}/economics?form=add-line"] = 4,
-        ["/programmes/{P}/companies/{A}/options/compare"] = 9,
-        ["/programmes/{P}/companies/{B}/options/compare"] = 6,
+        ["/programmes/{P}/companies/{A}/options/compare"] = 16, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/programmes/{P}/companies/{B}/options/compare"] = 10, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/programmes/{P}/options/compare"] = 10,
+        ["/programmes/{P}/companies/{A}/findings"] = 10,
         ["/programmes/{P}/companies/{A}/report"] = 17,
         ["/programmes/{P}/companies/{B}/report"] = 13,
-        ["/programmes/{P}/companies/{A}/report?handler=Pdf"] = 16,
+        ["/programmes/{P}/companies/{A}/report?handler=Pdf"] = 17, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/programmes/{P}/companies/{A}/report?form=publish"] = 17,
         ["/programmes/{P}/companies/{A}/report?form=consent"] = 17,
         ["/programmes/{P}/companies/{A}/report?form=withdraw-consent"] = 17,
@@ -111,20 +112,20 @@ public sealed class PageQueryCountTests(PageQueryCountTests.Fixture world, ITest
         ["/programmes/{P}/share-links?form=revoke"] = 7,
         ["/programmes/{Q}/share-links"] = 7,
         ["/shared/{TOKEN}"] = 5,
-        ["/programmes/{P}/report"] = 24,
-        ["/programmes/{P}/report?handler=Pdf"] = 23,
-        ["/programmes/{P}/report?form=publish"] = 24,
+        ["/programmes/{P}/report"] = 25, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/programmes/{P}/report?handler=Pdf"] = 25, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/programmes/{P}/report?form=publish"] = 25, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/programmes/{P}/report/versions/1"] = 4,
         ["/programmes/{P}/report/versions/1?handler=Pdf"] = 3,
         ["/tasks/{SB}/"] = 9,
         ["/tasks/{SB}?form=attach-options"] = 9,
         ["/tasks/{SB}?form=detach-options"] = 9,
-        ["/options/{OA}/achieved"] = 12,
-        ["/options/{OA}/achieved?form=implement"] = 12,
-        ["/options/{OA}/achieved?form=verify"] = 12,
+        ["/options/{OA}/achieved"] = 19, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{OA}/achieved?form=implement"] = 19, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/options/{OA}/achieved?form=verify"] = 19, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/options/{OA}/evidence/{EA}"] = 3,
-        ["/programmes/{P}/companies/{A}/options/results"] = 10,
-        ["/programmes/{P}/companies/{B}/options/results"] = 4,
+        ["/programmes/{P}/companies/{A}/options/results"] = 17, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
+        ["/programmes/{P}/companies/{B}/options/results"] = 8, // + the data-quality findings (CompanyFindings reads the company's worksheets, options and reviews)
         ["/programmes/{P}/certificates"] = 8,
         ["/programmes/{P}/certificates?form=revoke"] = 8,
         ["/programmes/{P}/certificates/rule"] = 4,

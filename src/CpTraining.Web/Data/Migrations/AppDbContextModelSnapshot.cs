@@ -428,6 +428,73 @@ namespace CpTraining.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CpTraining.Domain.Checks.FindingReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<DateTimeOffset>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("ReviewedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_key");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_finding_reviews");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_finding_reviews_company_id");
+
+                    b.HasIndex("ProgrammeId", "CompanyId", "SubjectKey", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("ix_finding_reviews_programme_id_company_id_subject_key_rule");
+
+                    b.ToTable("finding_reviews", (string)null);
+                });
+
             modelBuilder.Entity("CpTraining.Domain.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2430,6 +2497,23 @@ namespace CpTraining.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_completion_rules_programmes_programme_id");
+                });
+
+            modelBuilder.Entity("CpTraining.Domain.Checks.FindingReview", b =>
+                {
+                    b.HasOne("CpTraining.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_reviews_companies_company_id");
+
+                    b.HasOne("CpTraining.Domain.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_finding_reviews_programmes_programme_id");
                 });
 
             modelBuilder.Entity("CpTraining.Domain.HomeTasks.HomeTask", b =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CpTraining.Domain.Balances;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure.Charts;
@@ -66,6 +67,9 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
 
     public CultureInfo Culture => CultureInfo.CurrentCulture;
 
+    /// <summary>The plausibility findings of this worksheet (<see cref="CompanyFindings"/>), open or reviewed.</summary>
+    public FindingsBlock Findings { get; private set; } = new([], false, null);
+
     public async Task<IActionResult> OnGetAsync(Guid worksheetId)
     {
         var head = await db.Worksheets.AsNoTracking()
@@ -109,6 +113,11 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
         MassSankey = BalanceCharts.MassSankey(Sheet, t);
         EnergySankey = BalanceCharts.EnergySankey(Sheet, Result, EnergyUnit, t);
         Pareto = BalanceCharts.Pareto(Sheet, Result, t);
+        var key = CompanyFindings.WorksheetKey(worksheetId);
+        Findings = new FindingsBlock(
+            [.. (await CompanyFindings.LoadAsync(db, ProgrammeId, CompanyId, t, HttpContext.RequestAborted)).Where(f => f.IsAbout(key))],
+            ShowWhere: false,
+            FindingsBlock.FindingsUrl(ProgrammeId, CompanyId));
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CpTraining.Domain.Options;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -67,6 +68,9 @@ public sealed class AchievedModel(
     public bool MayWrite => Access.MayEdit && IsRecordable;
 
     public bool Conflict { get; private set; }
+
+    /// <summary>The achieved figures far from the plan without an explanation (<see cref="Domain.Checks.AchievedChecks"/>).</summary>
+    public FindingsBlock Findings { get; private set; } = new([], false, null);
 
     /// <summary>Files were chosen in a post that saved nothing: the browser cannot keep them.</summary>
     public bool ChosenFilesNotKept { get; private set; }
@@ -273,6 +277,11 @@ public sealed class AchievedModel(
         Option = await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId);
         Version = await db.CpOptions.Where(o => o.Id == optionId).Select(o => EF.Property<uint>(o, "Version")).SingleAsync();
         Planned = (await OptionsRegister.AssessAsync(db, Option.ProgrammeId, [Option], HttpContext.RequestAborted))[0].Assessment;
+        var key = CompanyFindings.OptionKey(optionId) + "/achieved";
+        Findings = new FindingsBlock(
+            [.. (await CompanyFindings.LoadAsync(db, Option.ProgrammeId, Option.CompanyId, t, HttpContext.RequestAborted)).Where(f => f.IsAbout(key))],
+            ShowWhere: false,
+            FindingsBlock.FindingsUrl(Option.ProgrammeId, Option.CompanyId));
         var ids = Option.EvidenceFileIds.ToList();
         var files = await db.StoredFiles.AsNoTracking()
             .Where(f => ids.Contains(f.Id) && f.OwnerKind == FileOwnerKind.OptionEvidence && f.OwnerId == optionId)

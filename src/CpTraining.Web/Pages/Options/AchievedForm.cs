@@ -39,6 +39,9 @@ public sealed class AchievedForm
 
     public string? Notes { get; set; }
 
+    /// <summary>Why the results differ from the plan (see <see cref="Domain.Checks.AchievedChecks"/>).</summary>
+    public string? Explanation { get; set; }
+
     /// <summary>The option's row version (xmin) the form was opened with.</summary>
     public uint Version { get; set; }
 
@@ -64,6 +67,7 @@ public sealed class AchievedForm
             RawMaterialTonnes = N(r.RawMaterialTonnes),
             Substances = r.Substances.Select(s => new SubstanceInput { Name = s.Name, KilogramsPerYear = N(s.KilogramsPerYear) }).ToList(),
             Notes = a?.Notes,
+            Explanation = a?.Explanation,
             Version = version,
         };
     }
@@ -133,7 +137,7 @@ public sealed class AchievedForm
         }
 
         var reductions = Checked(() => Reductions.Create(water, energy, co2, solid, hazardous, wastewater, raw, substances)) ?? Reductions.None;
-        var results = Checked(() => AchievedResults.Create(ImplementedOn ?? DateOnly.MinValue, investment, savings, reductions, Notes));
+        var results = Checked(() => AchievedResults.Create(ImplementedOn ?? DateOnly.MinValue, investment, savings, reductions, Notes, Explanation));
         return modelState.IsValid ? results : null;
     }
 

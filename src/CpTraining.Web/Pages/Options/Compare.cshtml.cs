@@ -1,4 +1,5 @@
 using CpTraining.Domain.Options;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -36,6 +37,10 @@ public sealed class CompareModel(AppDbContext db, AccessControl accessControl, I
         View = ComparisonView.Build(
             result, t, t["Options of {0} compared", access.CompanyName], id, access.ProgrammeName, companyId, access.CompanyName,
             OptionComparison.CommonCurrency(companies, access.DefaultCurrency), sort, category, kind, status, waste);
+        View.Findings = new FindingsBlock(
+            [.. (await CompanyFindings.LoadAsync(db, id, companyId, t, HttpContext.RequestAborted)).Where(f => f.SubjectKey.StartsWith("option/", StringComparison.Ordinal))],
+            ShowWhere: true,
+            FindingsBlock.FindingsUrl(id, companyId));
         return Page();
     }
 }

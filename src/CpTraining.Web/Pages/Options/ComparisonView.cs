@@ -1,3 +1,4 @@
+using CpTraining.Web.Checks;
 using System.Globalization;
 using CpTraining.Domain.Options;
 using CpTraining.Web.Infrastructure.Charts;
@@ -12,6 +13,9 @@ namespace CpTraining.Web.Pages.Options;
 public sealed class ComparisonView
 {
     public required string Heading { get; init; }
+
+    /// <summary>The plausibility findings of the compared options (one company's comparison only).</summary>
+    public FindingsBlock? Findings { get; set; }
 
     public required Guid ProgrammeId { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CpTraining.Domain.Balances;
 using CpTraining.Domain.Options;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -58,6 +59,9 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
     public MoveInput Move { get; set; } = new();
 
     public bool Conflict { get; private set; }
+
+    /// <summary>The plausibility findings of this option: its economics and its achieved results against the plan.</summary>
+    public FindingsBlock Findings { get; private set; } = new([], false, null);
 
     /// <summary>The form a refused post came from (its prefix), shown open with the input kept; null on a GET.</summary>
     public string? ActiveForm { get; private set; }
@@ -268,6 +272,11 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
         var factors = await EmissionFactorCatalogue.LoadAsync(db);
         (Computed, Lines) = EnvironmentalEvaluation.Compute(Option.Links, Worksheets.ToDictionary(w => w.WorksheetId), factors, Country);
         Effective = Option.EnteredReductions.Over(Computed);
+        var key = CompanyFindings.OptionKey(Option.Id);
+        Findings = new FindingsBlock(
+            [.. (await CompanyFindings.LoadAsync(db, programmeId, companyId, t, HttpContext.RequestAborted)).Where(f => f.IsAbout(key))],
+            ShowWhere: false,
+            FindingsBlock.FindingsUrl(programmeId, companyId));
 
         Details = keep == nameof(Details) ? Details : OptionDetailsInput.From(Option, Version);
         Plan = keep == nameof(Plan) ? Plan : PlanInput.From(Option, Version);

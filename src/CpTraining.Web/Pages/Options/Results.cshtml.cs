@@ -1,4 +1,5 @@
 using CpTraining.Domain.Options;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure.Files;
@@ -16,8 +17,11 @@ namespace CpTraining.Web.Pages.Options;
 /// Readers of the company's worksheets may read it.
 /// </summary>
 [Authorize]
-public sealed class ResultsModel(AppDbContext db, AccessControl accessControl) : PageModel
+public sealed class ResultsModel(AppDbContext db, AccessControl accessControl, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The achieved results far from the plan without an explanation, of every option.</summary>
+    public FindingsBlock Findings { get; private set; } = new([], false, null);
+
     public EnrolledCompany Access { get; private set; } = null!;
 
     public OptionTotalsView Totals { get; private set; } = null!;
@@ -45,6 +49,10 @@ public sealed class ResultsModel(AppDbContext db, AccessControl accessControl) :
             .ToListAsync();
         var assessments = (await OptionsRegister.AssessAsync(db, id, options, HttpContext.RequestAborted)).Select(a => a.Assessment).ToList();
         Totals = new OptionTotalsView(OptionTotals.Of(assessments), access.DefaultCurrency);
+        Findings = new FindingsBlock(
+            [.. (await CompanyFindings.LoadAsync(db, id, companyId, t, HttpContext.RequestAborted)).Where(f => f.Rule == Domain.Checks.AchievedChecks.FarFromPlan)],
+            ShowWhere: true,
+            FindingsBlock.FindingsUrl(id, companyId));
         var shown = options.Zip(assessments)
             .Where(p => p.First.Status is OptionStatus.Implemented or OptionStatus.Verified)
             .ToList();

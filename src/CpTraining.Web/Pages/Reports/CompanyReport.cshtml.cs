@@ -36,6 +36,14 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
 
     public DateOnly? FinalSessionStart { get; private set; }
 
+    /// <summary>The coordinator ticked the box that confirms the open data-quality warnings on the publish panel.</summary>
+    [BindProperty]
+    public bool ConfirmOpenFindings { get; set; }
+
+    /// <summary>The open (unreviewed) data-quality warnings of the report as it stands, where and what.</summary>
+    public IReadOnlyList<(string Where, string Message)> OpenFindings =>
+        [.. (Report.Snapshot.DataQuality ?? []).Where(q => q.IsOpen).Select(q => (q.Where, q.Message))];
+
     /// <summary>The consent in force to share the company's financing needs, if any.</summary>
     public FinancingConsent? Consent { get; private set; }
 
@@ -64,7 +72,10 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
         var userName = await db.Users.Where(u => u.Id == access.UserId).Select(u => u.DisplayName).SingleAsync();
         var (result, version) = await ReportVersions.PublishAsync(save, this, db, time, id, companyId, async today =>
         {
-            var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, today, HttpContext.RequestAborted))!;
+            var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, today, t, HttpContext.RequestAborted))!;
+            ReportVersions.ConfirmOpenFindings(
+                db, time, access.UserId, id, snapshot.CompanyName + " · " + snapshot.ProgrammeName,
+                [.. (snapshot.DataQuality ?? []).Where(q => q.IsOpen).Select(q => (q.Where, q.Message))], ConfirmOpenFindings);
             return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
         }, access.UserId, userName);
         if (result != SaveResult.Saved)
@@ -152,7 +163,7 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
         Access = access;
         var cancellation = HttpContext.RequestAborted;
         (Today, FinalSessionStart) = await ReportVersions.CalendarAsync(db, time, id, cancellation);
-        var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, Today, cancellation))!;
+        var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, Today, t, cancellation))!;
         Report = new CompanyReportView(snapshot, CompanyReportFigures.Of(snapshot), IsDraft: true);
         Versions = await ReportVersions.ListAsync(db, id, companyId, cancellation);
         ChangedSinceLatest = Versions.Count == 0 || Versions[0].ContentHash != ReportVersions.HashOf(snapshot);

@@ -1,10 +1,12 @@
 using CpTraining.Domain.HomeTasks;
 using CpTraining.Domain.Programmes;
 using CpTraining.Domain.Reports;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Pages.EmissionFactors;
 using CpTraining.Web.Pages.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CpTraining.Web.Pages.Reports;
 
@@ -16,16 +18,27 @@ namespace CpTraining.Web.Pages.Reports;
 /// </summary>
 public static class CompanyReportBuilder
 {
+    /// <summary>Without the data-quality findings; null when the company is not enrolled in the programme.</summary>
+    public static Task<CompanyReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, Guid companyId, DateOnly reportDate, CancellationToken cancellationToken) =>
+        BuildAsync(db, programmeId, companyId, reportDate, null, cancellationToken);
+
+    /// <summary>Without the data-quality findings (no localiser to write them with).</summary>
+    public static Task<IReadOnlyList<CompanyReportSnapshot>> BuildManyAsync(
+        AppDbContext db, Guid programmeId, IReadOnlyCollection<Guid>? companyIds, DateOnly reportDate, CancellationToken cancellationToken) =>
+        BuildManyAsync(db, programmeId, companyIds, reportDate, null, cancellationToken);
+
     /// <summary>Null when the company is not enrolled in the programme.</summary>
-    public static async Task<CompanyReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, Guid companyId, DateOnly reportDate, CancellationToken cancellationToken) =>
-        (await BuildManyAsync(db, programmeId, [companyId], reportDate, cancellationToken)).SingleOrDefault();
+    public static async Task<CompanyReportSnapshot?> BuildAsync(
+        AppDbContext db, Guid programmeId, Guid companyId, DateOnly reportDate, IStringLocalizer? t, CancellationToken cancellationToken) =>
+        (await BuildManyAsync(db, programmeId, [companyId], reportDate, t, cancellationToken)).SingleOrDefault();
 
     /// <summary>
     /// The snapshots of <paramref name="companyIds"/> (every actively enrolled company when null) by company name;
-    /// companies not enrolled in the programme are left out.
+    /// companies not enrolled in the programme are left out. With a localiser, each snapshot carries the company's
+    /// data-quality findings and their reviews (<see cref="CompanyFindings"/>), written in the programme's language.
     /// </summary>
     public static async Task<IReadOnlyList<CompanyReportSnapshot>> BuildManyAsync(
-        AppDbContext db, Guid programmeId, IReadOnlyCollection<Guid>? companyIds, DateOnly reportDate, CancellationToken cancellationToken)
+        AppDbContext db, Guid programmeId, IReadOnlyCollection<Guid>? companyIds, DateOnly reportDate, IStringLocalizer? t, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var heads = await db.Enrolments.AsNoTracking()
@@ -87,6 +100,7 @@ public static class CompanyReportBuilder
             .Where(s => s.ProgrammeId == programmeId && ((s.CompanyId != null && ids.Contains(s.CompanyId.Value)) || (s.UserId != null && userIds.Contains(s.UserId))))
             .Select(s => new { s.UserId, s.CompanyId, s.Status })
             .ToListAsync(cancellationToken);
+        var reviews = t is null ? [] : await CompanyFindings.ReviewsAsync(db, programmeId, ids, cancellationToken);
 
         return heads.Select(head =>
         {
@@ -114,6 +128,23 @@ public static class CompanyReportBuilder
                         tasks.Count);
                 })
                 .ToList();
+            IReadOnlyList<DataQualityItem>? quality = null;
+            if (t is not null)
+            {
+                using var language = ReportCulture.Use(programme.Language);
+                quality =
+                [
+                    .. CompanyFindings.Of(
+                            [.. sheets.Where(s => s.CompanyId == companyId).Select(s => snapshots[s.Id])],
+                            register.Options,
+                            factors,
+                            head.Country,
+                            reviews.GetValueOrDefault(companyId, []),
+                            t)
+                        .Select(f => new DataQualityItem(f.Rule, f.Severity, f.SubjectKey, f.Where, f.Message, f.Review?.Comment, f.Review?.ByName, f.Review?.At)),
+                ];
+            }
+
             return new CompanyReportSnapshot(
                 programmeId,
                 programme.Name,
@@ -134,7 +165,8 @@ public static class CompanyReportBuilder
                 first is null ? null : snapshots[first.Id],
                 factors.Factors.ToList(),
                 register,
-                participants);
+                participants,
+                quality);
         }).ToList();
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
+using CpTraining.Domain.Checks;
 using CpTraining.Domain.Reports;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
+using CpTraining.Web.Data.Configurations;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Authorization;
@@ -35,6 +38,16 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
 
     public DateOnly? FinalSessionStart { get; private set; }
 
+    /// <summary>The programme report's totals that differ from its company reports (<see cref="ReportChecks"/>).</summary>
+    public FindingsBlock Findings { get; private set; } = new([], false, null);
+
+    /// <summary>The open warnings a coordinator confirms to publish: the totals' and every company's unreviewed findings.</summary>
+    public IReadOnlyList<(string Where, string Message)> OpenFindings { get; private set; } = [];
+
+    /// <summary>The coordinator ticked the box that confirms the open data-quality warnings on the publish panel.</summary>
+    [BindProperty]
+    public bool ConfirmOpenFindings { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
     /// <summary>The same document printed to PDF; the page with the reason when Chromium cannot print.</summary>
@@ -57,7 +70,9 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
         var userName = await db.Users.Where(u => u.Id == standing.UserId).Select(u => u.DisplayName).SingleAsync();
         var (result, version) = await ReportVersions.PublishAsync(save, this, db, time, id, null, async _ =>
         {
-            var snapshot = (await ProgrammeReportBuilder.BuildAsync(db, id, time, HttpContext.RequestAborted))!;
+            var snapshot = (await ProgrammeReportBuilder.BuildAsync(db, id, time, t, HttpContext.RequestAborted))!;
+            var (_, open) = await CheckAsync(snapshot, ProgrammeReportFigures.Of(snapshot), HttpContext.RequestAborted);
+            ReportVersions.ConfirmOpenFindings(db, time, standing.UserId, id, snapshot.ProgrammeName, open, ConfirmOpenFindings);
             return (ReportVersions.ToJson(snapshot), ReportVersions.HashOf(snapshot));
         }, standing.UserId, userName);
         if (result != SaveResult.Saved)
@@ -93,7 +108,7 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
         }
 
         var cancellation = HttpContext.RequestAborted;
-        var snapshot = await ProgrammeReportBuilder.BuildAsync(db, id, time, cancellation);
+        var snapshot = await ProgrammeReportBuilder.BuildAsync(db, id, time, t, cancellation);
         if (snapshot is null)
         {
             return NotFound();
@@ -104,6 +119,45 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
         (Today, FinalSessionStart) = await ReportVersions.CalendarAsync(db, time, id, cancellation);
         Versions = await ReportVersions.ListAsync(db, id, null, cancellation);
         ChangedSinceLatest = Versions.Count == 0 || Versions[0].ContentHash != ReportVersions.HashOf(snapshot);
+        var (totals, open) = await CheckAsync(snapshot, Report.Figures, cancellation);
+        Findings = new FindingsBlock(totals, ShowWhere: false, ReviewUrl: null);
+        OpenFindings = open;
         return null;
+    }
+
+    /// <summary>
+    /// The programme's totals against its company reports — each company's latest published version, or its live report
+    /// when none is published — and the open warnings: those, and every company's unreviewed findings.
+    /// </summary>
+    private async Task<(IReadOnlyList<CompanyFinding> Totals, IReadOnlyList<(string Where, string Message)> Open)> CheckAsync(
+        ProgrammeReportSnapshot snapshot, ProgrammeReportFigures figures, CancellationToken cancellation)
+    {
+        var programmeId = snapshot.ProgrammeId;
+        var latest = await db.PublishedReports.AsNoTracking()
+            .Where(r => r.ProgrammeId == programmeId && r.CompanyId != null
+                && r.Version == db.PublishedReports.Where(x => x.ProgrammeId == programmeId && x.CompanyId == r.CompanyId).Max(x => x.Version))
+            .Select(r => new { r.CompanyId, r.SnapshotJson })
+            .ToListAsync(cancellation);
+        var published = latest
+            .Select(r => JsonColumn.Deserialize<CompanyReportSnapshot>(r.SnapshotJson))
+            .OfType<CompanyReportSnapshot>()
+            .ToDictionary(s => s.CompanyId);
+        var companies = figures.Companies
+            .Select(c => published.TryGetValue(c.Snapshot.CompanyId, out var p)
+                ? new CompanyReportTotals(p.CompanyName, p.Options.Currency, CompanyReportFigures.Of(p).Totals)
+                : new CompanyReportTotals(c.Snapshot.CompanyName, c.Currency, c.Totals))
+            .ToList();
+        var where = t["Programme report"].Value;
+        IReadOnlyList<CompanyFinding> totals =
+        [
+            .. ReportChecks.ProgrammeTotals(figures, companies)
+                .Select(f => new CompanyFinding("programme-report/" + f.Field, where, string.Empty, f, CompanyFindings.Message(t, f), null)),
+        ];
+        IReadOnlyList<(string, string)> open =
+        [
+            .. totals.Select(f => (f.Where, f.Message)),
+            .. snapshot.Companies.SelectMany(c => (c.DataQuality ?? []).Where(q => q.IsOpen).Select(q => (c.CompanyName + " · " + q.Where, q.Message))),
+        ];
+        return (totals, open);
     }
 }

@@ -3,6 +3,7 @@ using CpTraining.Web.Data;
 using CpTraining.Web.Infrastructure;
 using CpTraining.Web.Pages.Certificates;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CpTraining.Web.Pages.Reports;
 
@@ -14,8 +15,12 @@ namespace CpTraining.Web.Pages.Reports;
 /// </summary>
 public static class ProgrammeReportBuilder
 {
-    /// <summary>Null when the programme does not exist.</summary>
-    public static async Task<ProgrammeReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Without the companies' data-quality findings; null when the programme does not exist.</summary>
+    public static Task<ProgrammeReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, TimeProvider time, CancellationToken cancellationToken) =>
+        BuildAsync(db, programmeId, time, null, cancellationToken);
+
+    /// <summary>Null when the programme does not exist; with a localiser, each company carries its data-quality findings.</summary>
+    public static async Task<ProgrammeReportSnapshot?> BuildAsync(AppDbContext db, Guid programmeId, TimeProvider time, IStringLocalizer? t, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
@@ -48,7 +53,7 @@ public static class ProgrammeReportBuilder
                 select new ReportParticipant(u.DisplayName, c == null ? null : c.Name, m.Role))
             .ToListAsync(cancellationToken);
         var eligibility = await Eligibility.LoadAsync(db, programmeId, time);
-        var companies = await CompanyReportBuilder.BuildManyAsync(db, programmeId, null, today, cancellationToken);
+        var companies = await CompanyReportBuilder.BuildManyAsync(db, programmeId, null, today, t, cancellationToken);
 
         return new ProgrammeReportSnapshot(
             programmeId,

@@ -105,6 +105,29 @@ public static class ReportVersions
         return (result, published);
     }
 
+    /// <summary>
+    /// The rule for publishing with open data-quality warnings: refused (a broken rule, nothing saved) unless the
+    /// coordinator confirmed them on the publish panel; confirmed, the list goes to the audit log with the publication.
+    /// </summary>
+    internal static void ConfirmOpenFindings(
+        AppDbContext db, TimeProvider time, string userId, Guid programmeId, string subject, IReadOnlyList<(string Where, string Message)> open, bool confirmed)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        if (!confirmed)
+        {
+            throw new Domain.DomainException(
+                "The report has {0} open data-quality warnings. Read them on the publish panel and tick the box to publish with them, or have them fixed or reviewed first. Nothing was published.",
+                open.Count);
+        }
+
+        db.Record(time, userId, programmeId, "report.published-with-open-findings", subject, null, string.Join("\n", open.Select(o => o.Where + ": " + o.Message)));
+    }
+
     /// <summary>A snapshot as JSON for storing.</summary>
     public static string ToJson<T>(T snapshot) => JsonColumn.Serialize(snapshot);
 }
