@@ -23,7 +23,8 @@ public static class EconomicChecks
         var findings = new List<Finding>();
         if (result.SimplePayback is { } payback)
         {
-            if (payback <= 0m)
+            // A grant that covers the whole investment gives a true payback of zero; a missing investment does not.
+            if (payback <= 0m && inputs.TotalInvestment == 0m)
             {
                 findings.Add(new Finding(
                     ZeroPayback,
@@ -32,7 +33,9 @@ public static class EconomicChecks
                     "The simple payback is zero: an option with savings usually costs something. Check that the investment is entered.",
                     Array.Empty<object>()));
             }
-            else if (payback > inputs.LifetimeYears)
+            // A ramp-up year can make the simple payback (year-1 savings) exceed the lifetime while the cumulative cash
+            // flow still turns positive in time: only a project that never pays back within its lifetime is flagged.
+            else if (payback > inputs.LifetimeYears && result.YearToPositive is null)
             {
                 findings.Add(new Finding(
                     PaybackBeyondLifetime,

@@ -69,3 +69,45 @@ public sealed class EconomicChecksTests
         Assert.Equal(flagged, findings.Any(f => f.Rule == EconomicChecks.DiscountRateOutside && f.Field == "DiscountRate"));
     }
 }
+
+public class EconomicChecksOfRealProjectsTests
+{
+    /// <summary>
+    /// Year 1 ramps up at 1 500 instead of 3 000: the simple payback (year-1 savings) is 10 000 ÷ 1 500 = 6.7 years,
+    /// beyond the 5-year life, yet the cumulative flow −10 000, −8 500, −5 500, −2 500, +500 turns positive in year 4:
+    /// the option pays back, so nothing is flagged. Without the grant's help and with 1 500 every year it never does.
+    /// </summary>
+    [Fact]
+    public void A_ramp_up_year_is_not_a_payback_beyond_the_lifetime_when_the_cumulative_flow_turns_positive()
+    {
+        var rampUp = new EconomicInputs
+        {
+            Investment = [new InvestmentLine("Unit", 10_000m)],
+            Energy = 3_000m,
+            LifetimeYears = 5,
+            DiscountRate = 0.1m,
+            YearOverrides = [new YearAmounts(1, 1_500m, 0m, 0m)],
+        };
+        var never = rampUp with { Energy = 1_500m };
+
+        Assert.DoesNotContain(EconomicChecks.Of(rampUp, EconomicEvaluation.Evaluate(rampUp)), f => f.Rule == EconomicChecks.PaybackBeyondLifetime);
+        Assert.Contains(EconomicChecks.Of(never, EconomicEvaluation.Evaluate(never)), f => f.Rule == EconomicChecks.PaybackBeyondLifetime);
+    }
+
+    [Fact]
+    public void A_grant_covering_the_whole_investment_is_not_a_missing_investment()
+    {
+        var covered = new EconomicInputs
+        {
+            Investment = [new InvestmentLine("Unit", 10_000m)],
+            Energy = 3_000m,
+            LifetimeYears = 5,
+            DiscountRate = 0.1m,
+            Grants = [new GrantLine("Fund", 10_000m, 0, 1)],
+        };
+        var missing = covered with { Investment = [], Grants = [] };
+
+        Assert.DoesNotContain(EconomicChecks.Of(covered, EconomicEvaluation.Evaluate(covered)), f => f.Rule == EconomicChecks.ZeroPayback);
+        Assert.Contains(EconomicChecks.Of(missing, EconomicEvaluation.Evaluate(missing)), f => f.Rule == EconomicChecks.ZeroPayback);
+    }
+}
