@@ -1,3 +1,6 @@
+using CpTraining.Web.Data;
+using Microsoft.Extensions.Localization;
+
 namespace CpTraining.Web.Checks;
 
 /// <summary>
@@ -9,4 +12,8 @@ public sealed record FindingsBlock(IReadOnlyList<CompanyFinding> Items, bool Sho
     public const string View = "/Pages/Checks/_Findings.cshtml";
 
     public static string FindingsUrl(Guid programmeId, Guid companyId) => $"/programmes/{programmeId}/companies/{companyId}/findings";
+
+    /// <summary>The company's findings about one subject (and its parts), for the page that shows that subject.</summary>
+    public static async Task<FindingsBlock> AboutAsync(AppDbContext db, Guid programmeId, Guid companyId, string subjectKey, IStringLocalizer t, CancellationToken cancellationToken) =>
+        new([.. (await CompanyFindings.LoadAsync(db, programmeId, companyId, t, cancellationToken)).Where(f => f.IsAbout(subjectKey))], ShowWhere: false, FindingsUrl(programmeId, companyId));
 }

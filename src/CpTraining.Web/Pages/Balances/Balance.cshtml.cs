@@ -113,11 +113,7 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
         MassSankey = BalanceCharts.MassSankey(Sheet, t);
         EnergySankey = BalanceCharts.EnergySankey(Sheet, Result, EnergyUnit, t);
         Pareto = BalanceCharts.Pareto(Sheet, Result, t);
-        var key = CompanyFindings.WorksheetKey(worksheetId);
-        Findings = new FindingsBlock(
-            [.. (await CompanyFindings.LoadAsync(db, ProgrammeId, CompanyId, t, HttpContext.RequestAborted)).Where(f => f.IsAbout(key))],
-            ShowWhere: false,
-            FindingsBlock.FindingsUrl(ProgrammeId, CompanyId));
+        Findings = await FindingsBlock.AboutAsync(db, ProgrammeId, CompanyId, CompanyFindings.WorksheetKey(worksheetId), t, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -69,7 +69,6 @@ public sealed class AchievedModel(
 
     public bool Conflict { get; private set; }
 
-    /// <summary>The achieved figures far from the plan without an explanation (<see cref="Domain.Checks.AchievedChecks"/>).</summary>
     public FindingsBlock Findings { get; private set; } = new([], false, null);
 
     /// <summary>Files were chosen in a post that saved nothing: the browser cannot keep them.</summary>
@@ -277,11 +276,7 @@ public sealed class AchievedModel(
         Option = await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId);
         Version = await db.CpOptions.Where(o => o.Id == optionId).Select(o => EF.Property<uint>(o, "Version")).SingleAsync();
         Planned = (await OptionsRegister.AssessAsync(db, Option.ProgrammeId, [Option], HttpContext.RequestAborted))[0].Assessment;
-        var key = CompanyFindings.OptionKey(optionId) + "/achieved";
-        Findings = new FindingsBlock(
-            [.. (await CompanyFindings.LoadAsync(db, Option.ProgrammeId, Option.CompanyId, t, HttpContext.RequestAborted)).Where(f => f.IsAbout(key))],
-            ShowWhere: false,
-            FindingsBlock.FindingsUrl(Option.ProgrammeId, Option.CompanyId));
+        Findings = await FindingsBlock.AboutAsync(db, Option.ProgrammeId, Option.CompanyId, CompanyFindings.OptionKey(optionId) + "/achieved", t, HttpContext.RequestAborted);
         var ids = Option.EvidenceFileIds.ToList();
         var files = await db.StoredFiles.AsNoTracking()
             .Where(f => ids.Contains(f.Id) && f.OwnerKind == FileOwnerKind.OptionEvidence && f.OwnerId == optionId)

@@ -272,11 +272,7 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
         var factors = await EmissionFactorCatalogue.LoadAsync(db);
         (Computed, Lines) = EnvironmentalEvaluation.Compute(Option.Links, Worksheets.ToDictionary(w => w.WorksheetId), factors, Country);
         Effective = Option.EnteredReductions.Over(Computed);
-        var key = CompanyFindings.OptionKey(Option.Id);
-        Findings = new FindingsBlock(
-            [.. (await CompanyFindings.LoadAsync(db, programmeId, companyId, t, HttpContext.RequestAborted)).Where(f => f.IsAbout(key))],
-            ShowWhere: false,
-            FindingsBlock.FindingsUrl(programmeId, companyId));
+        Findings = await FindingsBlock.AboutAsync(db, programmeId, companyId, CompanyFindings.OptionKey(Option.Id), t, HttpContext.RequestAborted);
 
         Details = keep == nameof(Details) ? Details : OptionDetailsInput.From(Option, Version);
         Plan = keep == nameof(Plan) ? Plan : PlanInput.From(Option, Version);
