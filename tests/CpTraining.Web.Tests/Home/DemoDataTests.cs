@@ -258,6 +258,34 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
         Assert.Equal(textile.Id, draft.WorksheetId);
     }
 
+    /// <summary>
+    /// Every plausibility check the pages and reports run (balances, economics, achieved against the plan), through the
+    /// same collector as the data-quality page, over every company of both demo programmes: nothing serious, and one
+    /// warning in all, the one the README describes.
+    /// </summary>
+    [Fact]
+    public async Task Every_check_over_every_demo_company_finds_only_the_warning_seeded_on_purpose()
+    {
+        await SeedAsync();
+        var t = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>(_factory.Services);
+
+        await using var db = _factory.NewDbContext();
+        var enrolments = await db.Programmes.AsNoTracking()
+            .Where(p => p.Name == DemoData.CurrentProgrammeName || p.Name == DemoData.HistoricalProgrammeName)
+            .SelectMany(p => p.Enrolments.Select(e => new { p.Id, e.CompanyId }))
+            .ToListAsync();
+        Assert.True(enrolments.Count >= 7);
+        var findings = new List<CpTraining.Web.Checks.CompanyFinding>();
+        foreach (var enrolment in enrolments)
+        {
+            findings.AddRange(await CpTraining.Web.Checks.CompanyFindings.LoadAsync(db, enrolment.Id, enrolment.CompanyId, t, CancellationToken.None));
+        }
+
+        var only = Assert.Single(findings);
+        Assert.Equal((Domain.Checks.EconomicChecks.IrrAbove100, Domain.Checks.Severity.Warning), (only.Finding.Rule, only.Finding.Severity));
+        Assert.Contains("Repair leaking valves", only.Where, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Demo_figures_pass_the_plausibility_checks_except_the_one_warning_seeded_on_purpose()
     {
