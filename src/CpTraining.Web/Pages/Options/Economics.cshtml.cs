@@ -51,57 +51,8 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
 
     public CashFlowChart? Chart { get; private set; }
 
-    /// <summary>NPV and payback when each input changes by ±10 % and ±20 %, with the break-even values.</summary>
-    public SensitivityAnalysis? Sensitivity { get; private set; }
-
-    public TornadoChart? Tornado { get; private set; }
-
-    /// <summary>The words for a sensitivity parameter, in the reader's language.</summary>
-    public string ParameterName(SensitivityParameter parameter) => parameter switch
-    {
-        SensitivityParameter.Investment => t["Investment"],
-        SensitivityParameter.Savings => t["Savings"],
-        SensitivityParameter.EnergyPrice => t["Energy price"],
-        SensitivityParameter.MaterialPrice => t["Raw-material price"],
-        SensitivityParameter.DiscountRate => t["Discount rate"],
-        _ => t["Lifetime"],
-    };
-
-    /// <summary>The break-even value of one row in words ("stays profitable until savings fall by 37 %").</summary>
-    public string BreakEvenText(SensitivityRow row)
-    {
-        var profitable = Sensitivity!.BaseNpv >= 0;
-        if (row.BreakEven is not { } change)
-        {
-            return profitable
-                ? t["{0}: stays profitable over any change tried.", ParameterName(row.Parameter)]
-                : t["{0}: no change within reason makes the option profitable.", ParameterName(row.Parameter)];
-        }
-
-        var percent = Math.Abs(change * 100).ToString("N0", Culture) + "\u00A0%";
-        var e = Option.Economics!;
-        return row.Parameter switch
-        {
-            SensitivityParameter.DiscountRate => profitable
-                ? t["Stays profitable up to a discount rate of {0} (the IRR).", Percent(e.DiscountRate * (1 + change))]
-                : t["Becomes profitable below a discount rate of {0} (the IRR).", Percent(e.DiscountRate * (1 + change))],
-            SensitivityParameter.Lifetime => profitable
-                ? t["Stays profitable with a lifetime down to {0} years.", Math.Round(e.LifetimeYears * (1 + change)).ToString("N0", Culture)]
-                : t["Becomes profitable with a lifetime of {0} years.", Math.Round(e.LifetimeYears * (1 + change)).ToString("N0", Culture)],
-            SensitivityParameter.Investment => profitable
-                ? t["Stays profitable until the investment rises by {0}.", percent]
-                : t["Becomes profitable when the investment falls by {0}.", percent],
-            SensitivityParameter.EnergyPrice => profitable
-                ? t["Stays profitable until the energy price falls by {0}.", percent]
-                : t["Becomes profitable when the energy price rises by {0}.", percent],
-            SensitivityParameter.MaterialPrice => profitable
-                ? t["Stays profitable until the raw-material price falls by {0}.", percent]
-                : t["Becomes profitable when the raw-material price rises by {0}.", percent],
-            _ => profitable
-                ? t["Stays profitable until the savings fall by {0}.", percent]
-                : t["Becomes profitable when the savings rise by {0}.", percent],
-        };
-    }
+    /// <summary>NPV and payback when each input changes by ±10 % and ±20 %, the break-evens and the tornado chart.</summary>
+    public SensitivityView? Sensitivity { get; private set; }
 
     public bool Conflict { get; private set; }
 
@@ -275,18 +226,7 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             try
             {
                 Result = EconomicEvaluation.Evaluate(option.Economics!);
-                Sensitivity = Domain.Options.Sensitivity.Of(option.Economics!, Result);
-                Tornado = new TornadoChart(
-                    t["Sensitivity of the NPV"],
-                    t["How far the NPV moves, in {0}, when one input is 10 % and 20 % lower (left colour) or higher (right colour) than entered, the others unchanged; the vertical line is the NPV as entered. The table below gives the same figures.", Currency],
-                    (double)Sensitivity.BaseNpv,
-                    Sensitivity.Rows.Select(r => new TornadoBar(ParameterName(r.Parameter), [.. r.Points.Select(p => ((double)p.Change, (double)p.Npv))])))
-                {
-                    ValueAxisTitle = t["NPV, {0}", Currency],
-                    FallLabel = t["input 10 % / 20 % lower"],
-                    RiseLabel = t["input 10 % / 20 % higher"],
-                    BaseLabel = t["NPV as entered"],
-                };
+                Sensitivity = SensitivityView.Of(option.Economics!, Result, Currency, Culture, t);
                 Findings = [.. EconomicChecks.Of(option.Economics!, Result).Select(f => (f, t[f.MessageTemplate, f.Arguments].Value))];
                 Chart = OptionCharts.CashFlow(
                     t["Cumulative cash flow of {0}", option.Title],
