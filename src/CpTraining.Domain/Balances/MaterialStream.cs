@@ -5,7 +5,7 @@ namespace CpTraining.Domain.Balances;
 /// the system boundary (an input); <see cref="ToStepId"/> null means it leaves the boundary (an output).
 /// </summary>
 /// <remarks>
-/// <para><c>UncertaintyPercent</c>: One standard deviation, as a percentage of the value (STAN's convention).</para>
+/// <para><c>Uncertainty</c>: One standard deviation, ± % of the value (STAN's convention) or ± in the stream's unit.</para>
 /// <para><c>PurchasePrice</c>: Inputs only: what the company pays per unit.</para>
 /// <para><c>DisposalFee</c>: Waste and loss outputs only: disposal or treatment fee per unit.</para>
 /// <para><c>HazardousKilogramsPerYear</c>: kg/yr of <paramref name="HazardousSubstance"/> the stream carries.</para>
@@ -17,7 +17,7 @@ public sealed record StreamSpec(
     Guid? ToStepId,
     Quantity Quantity,
     HowObtained Obtained = HowObtained.Measured,
-    decimal? UncertaintyPercent = null,
+    Uncertainty? Uncertainty = null,
     OutputClass? OutputClass = null,
     UnitPrice? PurchasePrice = null,
     UnitPrice? DisposalFee = null,
@@ -69,8 +69,8 @@ public sealed class MaterialStream
 
     public HowObtained Obtained { get; private set; }
 
-    /// <summary>± % of the value, one standard deviation; null (or 0) means exact for reconciliation.</summary>
-    public decimal? UncertaintyPercent { get; private set; }
+    /// <summary>One standard deviation, as entered; null (or 0) means exact for reconciliation.</summary>
+    public Uncertainty? Uncertainty { get; private set; }
 
     public OutputClass? OutputClass { get; private set; }
 
@@ -84,7 +84,7 @@ public sealed class MaterialStream
     public decimal? HazardousKilogramsPerYear { get; private set; }
 
     public StreamSpec ToSpec() => new(
-        Name, Material, FromStepId, ToStepId, Quantity, Obtained, UncertaintyPercent, OutputClass, PurchasePrice, DisposalFee,
+        Name, Material, FromStepId, ToStepId, Quantity, Obtained, Uncertainty, OutputClass, PurchasePrice, DisposalFee,
         HazardousSubstance, HazardousKilogramsPerYear);
 
     internal void Set(StreamSpec checkedSpec, string name, string material, string? substance, decimal annualKilograms)
@@ -95,7 +95,7 @@ public sealed class MaterialStream
         ToStepId = checkedSpec.ToStepId;
         Quantity = checkedSpec.Quantity;
         Obtained = checkedSpec.Obtained;
-        UncertaintyPercent = checkedSpec.UncertaintyPercent;
+        Uncertainty = checkedSpec.Uncertainty;
         OutputClass = checkedSpec.OutputClass;
         PurchasePrice = checkedSpec.PurchasePrice;
         DisposalFee = checkedSpec.DisposalFee;
@@ -119,7 +119,7 @@ public sealed record EnergyStreamSpec(
     EnergyCarrier Carrier,
     Quantity Quantity,
     HowObtained Obtained = HowObtained.Measured,
-    decimal? UncertaintyPercent = null,
+    Uncertainty? Uncertainty = null,
     UnitPrice? Price = null);
 
 /// <summary>An energy carrier a step consumes (electricity, natural gas, steam/heat, fuel oil, coal, other).</summary>
@@ -160,11 +160,12 @@ public sealed class EnergyStream
 
     public HowObtained Obtained { get; private set; }
 
-    public decimal? UncertaintyPercent { get; private set; }
+    /// <summary>One standard deviation, as entered.</summary>
+    public Uncertainty? Uncertainty { get; private set; }
 
     public UnitPrice? Price { get; private set; }
 
-    public EnergyStreamSpec ToSpec() => new(Name, StepId, Carrier, Quantity, Obtained, UncertaintyPercent, Price);
+    public EnergyStreamSpec ToSpec() => new(Name, StepId, Carrier, Quantity, Obtained, Uncertainty, Price);
 
     internal void Set(EnergyStreamSpec checkedSpec, string? name, decimal annualMegajoules)
     {
@@ -173,7 +174,7 @@ public sealed class EnergyStream
         Carrier = checkedSpec.Carrier;
         Quantity = checkedSpec.Quantity;
         Obtained = checkedSpec.Obtained;
-        UncertaintyPercent = checkedSpec.UncertaintyPercent;
+        Uncertainty = checkedSpec.Uncertainty;
         Price = checkedSpec.Price;
         AnnualMegajoules = annualMegajoules;
     }

@@ -109,7 +109,7 @@ public sealed class ReconciledSystem
 /// <summary>
 /// Data reconciliation as STAN does it: weighted least squares under the linear balance constraints of the steps
 /// (Σ inputs − Σ outputs = accumulation), weights the inverse variances. A stream's σ is its value × uncertainty % ÷
-/// 100; a stream without an uncertainty (or with 0 %) is exact: it is a constant that is never adjusted. Balances that
+/// 100, or its absolute uncertainty converted like its quantity; a stream without an uncertainty (or with 0) is exact: it is a constant that is never adjusted. Balances that
 /// involve exact streams only cannot be reconciled; what they leave over is reported as <see cref="ReconciledSystem.ExactConflict"/>.
 /// Redundant constraints are found by a Cholesky factorisation with pivoting of A·V·Aᵀ and left out, so the degrees of
 /// freedom are the independent ones. Cost for m steps and n streams: O(m·n) to read A, O(n) for A·V·Aᵀ (a stream
@@ -139,7 +139,7 @@ public static class Reconciliation
         {
             var s = streams[i];
             x[i] = (double)s.AnnualKilograms;
-            var sigma = x[i] * (double)(s.UncertaintyPercent ?? 0) / 100;
+            var sigma = (double)(s.Uncertainty?.AnnualStandardDeviation(s.AnnualKilograms, s.Quantity.KilogramsPer(s.Quantity.Unit) * sheet.PeriodsPerYear) ?? 0);
             variance[i] = sigma * sigma;
             if (s.ToStepId is { } to)
             {

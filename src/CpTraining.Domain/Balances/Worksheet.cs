@@ -18,7 +18,6 @@ public sealed partial class Worksheet
     public const decimal MaxClosureTolerancePercent = 50m;
     public const int MaxBatchesPerYear = 100_000;
     public const int MaxOperatingDaysPerYear = 366;
-    public const decimal MaxUncertaintyPercent = 100m;
 
     /// <summary>t/yr; a single stream this large (world steel output is about 2·10⁹ t/yr) is a typo.</summary>
     public const decimal MaxAnnualTonnes = 1_000_000_000m;
@@ -315,11 +314,11 @@ public sealed partial class Worksheet
             .Select(s => new StepSnapshot(s.Id, s.Name, s.Position, s.Accumulation, s.AnnualAccumulationKilograms))
             .ToList().AsReadOnly(),
         _streams.Select(s => new StreamSnapshot(
-                s.Id, s.Name, s.Material, s.FromStepId, s.ToStepId, s.Quantity, s.AnnualKilograms, s.Obtained, s.UncertaintyPercent,
+                s.Id, s.Name, s.Material, s.FromStepId, s.ToStepId, s.Quantity, s.AnnualKilograms, s.Obtained, s.Uncertainty,
                 s.OutputClass, s.PurchasePrice, s.DisposalFee, s.HazardousSubstance, s.HazardousKilogramsPerYear))
             .ToList().AsReadOnly(),
         _energyStreams.Select(e => new EnergyStreamSnapshot(
-                e.Id, e.Name, e.StepId, e.Carrier, e.Quantity, e.AnnualMegajoules, e.Obtained, e.UncertaintyPercent, e.Price))
+                e.Id, e.Name, e.StepId, e.Carrier, e.Quantity, e.AnnualMegajoules, e.Obtained, e.Uncertainty, e.Price))
             .ToList().AsReadOnly());
 
     private static decimal PeriodFactor(ReportingPeriod period, int? batchesPerYear, int? operatingDaysPerYear) => period switch
@@ -400,7 +399,7 @@ public sealed partial class Worksheet
         }
 
         var kg = AnnualMass(spec.Quantity, PeriodsPerYear, "Quantity");
-        CheckUncertainty(spec.UncertaintyPercent);
+        CheckUncertainty(spec.Uncertainty, spec.Quantity);
 
         var direction = Directions.Of(spec.FromStepId, spec.ToStepId);
         if (spec.OutputClass is { } oc && !Enum.IsDefined(oc))
@@ -476,7 +475,7 @@ public sealed partial class Worksheet
         }
 
         var mj = AnnualEnergy(spec.Quantity, PeriodsPerYear, "Quantity");
-        CheckUncertainty(spec.UncertaintyPercent);
+        CheckUncertainty(spec.Uncertainty, spec.Quantity);
         if (spec.Price is { } price)
         {
             if (price.Amount < 0)
@@ -508,11 +507,17 @@ public sealed partial class Worksheet
         }
     }
 
-    private static void CheckUncertainty(decimal? percent)
+    /// <summary>
+    /// An absolute uncertainty larger than the quantity itself is more than 100 % of it: as one standard deviation that is
+    /// not a measurement but a typo or a wrong unit. A zero quantity may carry any absolute uncertainty (0 ± 2 t).
+    /// </summary>
+    private static void CheckUncertainty(Uncertainty? uncertainty, Quantity quantity)
     {
-        if (percent is { } u && (u < 0 || u > MaxUncertaintyPercent))
+        if (uncertainty is { Kind: UncertaintyKind.Absolute } u && quantity.Value > 0 && u.Value > quantity.Value)
         {
-            throw new DomainException("UncertaintyPercent", "The uncertainty is a percentage from 0 to {0}.", MaxUncertaintyPercent);
+            throw new DomainException(
+                "Uncertainty", "± {0} {1} is more than the quantity itself ({2} {1}); check the unit, or give the uncertainty in %.",
+                u.Text, quantity.Unit.Symbol(), quantity.Text);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CpTraining.Domain.Balances;
 
 /// <summary>
@@ -32,7 +34,7 @@ public sealed record StreamSnapshot(
     Quantity Quantity,
     decimal AnnualKilograms,
     HowObtained Obtained,
-    decimal? UncertaintyPercent,
+    Uncertainty? Uncertainty,
     OutputClass? OutputClass,
     UnitPrice? PurchasePrice,
     UnitPrice? DisposalFee,
@@ -40,6 +42,16 @@ public sealed record StreamSnapshot(
     decimal? HazardousKilogramsPerYear)
 {
     public StreamDirection Direction => Directions.Of(FromStepId, ToStepId);
+
+    /// <summary>Snapshots frozen before uncertainties could be absolute kept a percentage under this name.</summary>
+    [JsonPropertyName("UncertaintyPercent")]
+    [JsonInclude]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? FrozenUncertaintyPercent
+    {
+        get => null;
+        init => Uncertainty ??= value is { } percent ? Uncertainty.Percent(percent) : null;
+    }
 }
 
 public sealed record EnergyStreamSnapshot(
@@ -50,9 +62,19 @@ public sealed record EnergyStreamSnapshot(
     Quantity Quantity,
     decimal AnnualMegajoules,
     HowObtained Obtained,
-    decimal? UncertaintyPercent,
+    Uncertainty? Uncertainty,
     UnitPrice? Price)
 {
+    /// <summary>Snapshots frozen before uncertainties could be absolute kept a percentage under this name.</summary>
+    [JsonPropertyName("UncertaintyPercent")]
+    [JsonInclude]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? FrozenUncertaintyPercent
+    {
+        get => null;
+        init => Uncertainty ??= value is { } percent ? Uncertainty.Percent(percent) : null;
+    }
+
     /// <summary>MWh/yr.</summary>
     public decimal AnnualMegawattHours => AnnualMegajoules / 3_600m;
 }

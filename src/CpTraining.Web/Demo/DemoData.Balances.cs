@@ -109,40 +109,40 @@ internal static partial class DemoData
         var perM3 = (decimal price) => new UnitPrice(price, Unit.CubicMetre);
 
         // Inputs from outside.
-        sheet.AddStream(new StreamSpec("Greige cotton fabric", "cotton", null, bleach.Id, Kg(1_250m), HowObtained.Measured, 1m, PurchasePrice: perKg(120m)));
-        sheet.AddStream(new StreamSpec("Water for bleaching", "water", null, bleach.Id, Water(30m), HowObtained.Measured, 5m, PurchasePrice: perM3(35m)));
-        sheet.AddStream(new StreamSpec("Hydrogen peroxide and caustic soda", "bleaching chemicals", null, bleach.Id, Kg(90m), HowObtained.Measured, 2m, PurchasePrice: perKg(25m)));
-        sheet.AddStream(new StreamSpec("Water for dyeing", "water", null, dye.Id, Water(40m), HowObtained.Measured, 5m, PurchasePrice: perM3(35m)));
-        sheet.AddStream(new StreamSpec("Reactive dyes", "reactive dyes", null, dye.Id, Kg(36m), HowObtained.Measured, 2m, PurchasePrice: perKg(450m)));
-        sheet.AddStream(new StreamSpec("Glauber's salt", "salt", null, dye.Id, Kg(960m), HowObtained.Measured, 2m, PurchasePrice: perKg(4m)));
-        sheet.AddStream(new StreamSpec("Soda ash", "soda ash", null, dye.Id, Kg(240m), HowObtained.Measured, 2m, PurchasePrice: perKg(12m)));
-        sheet.AddStream(new StreamSpec("Water for rinsing", "water", null, rinse.Id, Water(25m), HowObtained.Measured, 5m, PurchasePrice: perM3(35m)));
-        sheet.AddStream(new StreamSpec("Soaping agent", "detergent", null, rinse.Id, Kg(12m), HowObtained.Measured, 2m, PurchasePrice: perKg(60m)));
+        sheet.AddStream(new StreamSpec("Greige cotton fabric", "cotton", null, bleach.Id, Kg(1_250m), HowObtained.Measured, Uncertainty.Percent(1m), PurchasePrice: perKg(120m)));
+        sheet.AddStream(new StreamSpec("Water for bleaching", "water", null, bleach.Id, Water(30m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(35m)));
+        sheet.AddStream(new StreamSpec("Hydrogen peroxide and caustic soda", "bleaching chemicals", null, bleach.Id, Kg(90m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(25m)));
+        sheet.AddStream(new StreamSpec("Water for dyeing", "water", null, dye.Id, Water(40m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(35m)));
+        sheet.AddStream(new StreamSpec("Reactive dyes", "reactive dyes", null, dye.Id, Kg(36m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(450m)));
+        sheet.AddStream(new StreamSpec("Glauber's salt", "salt", null, dye.Id, Kg(960m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(4m)));
+        sheet.AddStream(new StreamSpec("Soda ash", "soda ash", null, dye.Id, Kg(240m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(12m)));
+        sheet.AddStream(new StreamSpec("Water for rinsing", "water", null, rinse.Id, Water(25m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(35m)));
+        sheet.AddStream(new StreamSpec("Soaping agent", "detergent", null, rinse.Id, Kg(12m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(60m)));
 
         // Between the steps.
-        sheet.AddStream(new StreamSpec("Bleached fabric", "cotton", bleach.Id, dye.Id, Kg(1_230m), HowObtained.Calculated, 2m));
-        sheet.AddStream(new StreamSpec("Dyed fabric before rinsing", "cotton", dye.Id, rinse.Id, Kg(1_240m), HowObtained.Calculated, 2m));
+        sheet.AddStream(new StreamSpec("Bleached fabric", "cotton", bleach.Id, dye.Id, Kg(1_230m), HowObtained.Calculated, Uncertainty.Percent(2m)));
+        sheet.AddStream(new StreamSpec("Dyed fabric before rinsing", "cotton", dye.Id, rinse.Id, Kg(1_240m), HowObtained.Calculated, Uncertainty.Percent(2m)));
 
         // Outputs.
-        sheet.AddStream(new StreamSpec("Dyed fabric", "cotton", rinse.Id, null, Kg(1_215m), HowObtained.Measured, 1m, Domain.Balances.OutputClass.Product));
-        sheet.AddStream(new StreamSpec("Bleaching wastewater", "water", bleach.Id, null, Water(29m), HowObtained.Calculated, 10m, Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(18m)));
-        sheet.AddStream(new StreamSpec("Dye bath effluent", "water", dye.Id, null, Water(38.5m), HowObtained.Calculated, 10m, Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(18m), HazardousSubstance: "hydrolysed reactive dye", HazardousKilogramsPerYear: 2_160m));
-        sheet.AddStream(new StreamSpec("Rinsing wastewater", "water", rinse.Id, null, Water(24m), HowObtained.Calculated, 10m, Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(18m)));
-        sheet.AddStream(new StreamSpec("Evaporation from bleaching", "water", bleach.Id, null, Kg(1_000m), HowObtained.Estimated, 30m, Domain.Balances.OutputClass.AirEmission));
-        sheet.AddStream(new StreamSpec("Evaporation from the dye baths", "water", dye.Id, null, Kg(2_500m), HowObtained.Estimated, 30m, Domain.Balances.OutputClass.AirEmission));
-        sheet.AddStream(new StreamSpec("Evaporation from rinsing", "water", rinse.Id, null, Kg(600m), HowObtained.Estimated, 30m, Domain.Balances.OutputClass.AirEmission));
-        sheet.AddStream(new StreamSpec("Lint and screen sludge", "cotton", rinse.Id, null, Kg(25m), HowObtained.Estimated, 20m, Domain.Balances.OutputClass.SolidWaste, DisposalFee: perKg(1.2m)));
+        sheet.AddStream(new StreamSpec("Dyed fabric", "cotton", rinse.Id, null, Kg(1_215m), HowObtained.Measured, Uncertainty.Percent(1m), Domain.Balances.OutputClass.Product));
+        sheet.AddStream(new StreamSpec("Bleaching wastewater", "water", bleach.Id, null, Water(29m), HowObtained.Calculated, Uncertainty.Percent(10m), Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(18m)));
+        sheet.AddStream(new StreamSpec("Dye bath effluent", "water", dye.Id, null, Water(38.5m), HowObtained.Calculated, Uncertainty.Percent(10m), Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(18m), HazardousSubstance: "hydrolysed reactive dye", HazardousKilogramsPerYear: 2_160m));
+        sheet.AddStream(new StreamSpec("Rinsing wastewater", "water", rinse.Id, null, Water(24m), HowObtained.Calculated, Uncertainty.Percent(10m), Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(18m)));
+        sheet.AddStream(new StreamSpec("Evaporation from bleaching", "water", bleach.Id, null, Kg(1_000m), HowObtained.Estimated, Uncertainty.InStreamUnit(300m), Domain.Balances.OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Evaporation from the dye baths", "water", dye.Id, null, Kg(2_500m), HowObtained.Estimated, Uncertainty.Percent(30m), Domain.Balances.OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Evaporation from rinsing", "water", rinse.Id, null, Kg(600m), HowObtained.Estimated, Uncertainty.Percent(30m), Domain.Balances.OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Lint and screen sludge", "cotton", rinse.Id, null, Kg(25m), HowObtained.Estimated, Uncertainty.Percent(20m), Domain.Balances.OutputClass.SolidWaste, DisposalFee: perKg(1.2m)));
 
         // Energy per day: boiler gas (net 33.5 MJ/m³) for the hot baths, and the machines' electricity.
         static Quantity Gas(decimal cubicMetres) => Quantity.Of(cubicMetres, Unit.CubicMetre, calorificValue: 33.5m, calorificBasis: CalorificBasis.PerCubicMetre);
         var gasPrice = new UnitPrice(16m, Unit.CubicMetre);
         var power = new UnitPrice(7.5m, Unit.KilowattHour);
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler house gas", bleach.Id, EnergyCarrier.NaturalGas, Gas(500m), HowObtained.Measured, 3m, gasPrice));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler house gas", dye.Id, EnergyCarrier.NaturalGas, Gas(1_100m), HowObtained.Measured, 3m, gasPrice));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler house gas", rinse.Id, EnergyCarrier.NaturalGas, Gas(300m), HowObtained.Measured, 3m, gasPrice));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", bleach.Id, EnergyCarrier.Electricity, Quantity.Of(600m, Unit.KilowattHour), HowObtained.Measured, 1m, power));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", dye.Id, EnergyCarrier.Electricity, Quantity.Of(1_800m, Unit.KilowattHour), HowObtained.Measured, 1m, power));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", rinse.Id, EnergyCarrier.Electricity, Quantity.Of(400m, Unit.KilowattHour), HowObtained.Estimated, 10m, power));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler house gas", bleach.Id, EnergyCarrier.NaturalGas, Gas(500m), HowObtained.Measured, Uncertainty.Percent(3m), gasPrice));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler house gas", dye.Id, EnergyCarrier.NaturalGas, Gas(1_100m), HowObtained.Measured, Uncertainty.Percent(3m), gasPrice));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler house gas", rinse.Id, EnergyCarrier.NaturalGas, Gas(300m), HowObtained.Measured, Uncertainty.Percent(3m), gasPrice));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", bleach.Id, EnergyCarrier.Electricity, Quantity.Of(600m, Unit.KilowattHour), HowObtained.Measured, Uncertainty.Percent(1m), power));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", dye.Id, EnergyCarrier.Electricity, Quantity.Of(1_800m, Unit.KilowattHour), HowObtained.Measured, Uncertainty.Percent(1m), power));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", rinse.Id, EnergyCarrier.Electricity, Quantity.Of(400m, Unit.KilowattHour), HowObtained.Estimated, Uncertainty.Percent(10m), power));
         return sheet;
     }
 
@@ -164,20 +164,20 @@ internal static partial class DemoData
         var perT = (decimal price) => new UnitPrice(price, Unit.Tonne);
         var perM3 = (decimal price) => new UnitPrice(price, Unit.CubicMetre);
 
-        sheet.AddStream(new StreamSpec("Raw milk", "milk", null, pasteurise.Id, T(120m), HowObtained.Measured, 1m, PurchasePrice: perT(14_000m)));
-        sheet.AddStream(new StreamSpec("Cleaning-in-place water", "water", null, pasteurise.Id, Water(40m), HowObtained.Estimated, 15m, PurchasePrice: perM3(32m)));
-        sheet.AddStream(new StreamSpec("Process water for cheese", "water", null, cheese.Id, Water(20m), HowObtained.Estimated, 15m, PurchasePrice: perM3(32m)));
-        sheet.AddStream(new StreamSpec("Salt", "salt", null, cheese.Id, T(0.2m), HowObtained.Measured, 2m, PurchasePrice: perT(4_000m)));
-        sheet.AddStream(new StreamSpec("Rennet and cultures", "cultures", null, cheese.Id, T(0.02m), HowObtained.Measured, 2m, PurchasePrice: perT(900_000m)));
-        sheet.AddStream(new StreamSpec("Pasteurised milk for cheese", "milk", pasteurise.Id, cheese.Id, T(100m), HowObtained.Calculated, 3m));
+        sheet.AddStream(new StreamSpec("Raw milk", "milk", null, pasteurise.Id, T(120m), HowObtained.Measured, Uncertainty.Percent(1m), PurchasePrice: perT(14_000m)));
+        sheet.AddStream(new StreamSpec("Cleaning-in-place water", "water", null, pasteurise.Id, Water(40m), HowObtained.Estimated, Uncertainty.Percent(15m), PurchasePrice: perM3(32m)));
+        sheet.AddStream(new StreamSpec("Process water for cheese", "water", null, cheese.Id, Water(20m), HowObtained.Estimated, Uncertainty.Percent(15m), PurchasePrice: perM3(32m)));
+        sheet.AddStream(new StreamSpec("Salt", "salt", null, cheese.Id, T(0.2m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perT(4_000m)));
+        sheet.AddStream(new StreamSpec("Rennet and cultures", "cultures", null, cheese.Id, T(0.02m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perT(900_000m)));
+        sheet.AddStream(new StreamSpec("Pasteurised milk for cheese", "milk", pasteurise.Id, cheese.Id, T(100m), HowObtained.Calculated, Uncertainty.Percent(3m)));
         // Drinking milk, kefir and cottage cheese; about 0.5 t of milk a day is rinsed out of the lines into the CIP water.
-        sheet.AddStream(new StreamSpec("Drinking milk", "milk", pasteurise.Id, null, T(19.3m), HowObtained.Measured, 1m, Domain.Balances.OutputClass.Product));
-        sheet.AddStream(new StreamSpec("Cleaning-in-place wastewater", "water", pasteurise.Id, null, Water(40.5m), HowObtained.Estimated, 20m, Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(25m)));
-        sheet.AddStream(new StreamSpec("Hard cheese", "cheese", cheese.Id, null, T(9.5m), HowObtained.Measured, 1m, Domain.Balances.OutputClass.Product));
-        sheet.AddStream(new StreamSpec("Whey to the sewer", "whey", cheese.Id, null, T(89m), HowObtained.Estimated, 20m, Domain.Balances.OutputClass.Wastewater, DisposalFee: perT(60m)));
-        sheet.AddStream(new StreamSpec("Cheese-making wastewater", "water", cheese.Id, null, Water(20m), HowObtained.Estimated, 20m, Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(25m)));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", pasteurise.Id, EnergyCarrier.NaturalGas, Quantity.Of(1_400m, Unit.CubicMetre, calorificValue: 33.5m, calorificBasis: CalorificBasis.PerCubicMetre), HowObtained.Measured, 3m, new UnitPrice(16m, Unit.CubicMetre)));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Refrigeration and lines", cheese.Id, EnergyCarrier.Electricity, Quantity.Of(6_500m, Unit.KilowattHour), HowObtained.Measured, 2m, new UnitPrice(7.5m, Unit.KilowattHour)));
+        sheet.AddStream(new StreamSpec("Drinking milk", "milk", pasteurise.Id, null, T(19.3m), HowObtained.Measured, Uncertainty.Percent(1m), Domain.Balances.OutputClass.Product));
+        sheet.AddStream(new StreamSpec("Cleaning-in-place wastewater", "water", pasteurise.Id, null, Water(40.5m), HowObtained.Estimated, Uncertainty.Percent(20m), Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(25m)));
+        sheet.AddStream(new StreamSpec("Hard cheese", "cheese", cheese.Id, null, T(9.5m), HowObtained.Measured, Uncertainty.Percent(1m), Domain.Balances.OutputClass.Product));
+        sheet.AddStream(new StreamSpec("Whey to the sewer", "whey", cheese.Id, null, T(89m), HowObtained.Estimated, Uncertainty.Percent(20m), Domain.Balances.OutputClass.Wastewater, DisposalFee: perT(60m)));
+        sheet.AddStream(new StreamSpec("Cheese-making wastewater", "water", cheese.Id, null, Water(20m), HowObtained.Estimated, Uncertainty.Percent(20m), Domain.Balances.OutputClass.Wastewater, DisposalFee: perM3(25m)));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", pasteurise.Id, EnergyCarrier.NaturalGas, Quantity.Of(1_400m, Unit.CubicMetre, calorificValue: 33.5m, calorificBasis: CalorificBasis.PerCubicMetre), HowObtained.Measured, Uncertainty.Percent(3m), new UnitPrice(16m, Unit.CubicMetre)));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Refrigeration and lines", cheese.Id, EnergyCarrier.Electricity, Quantity.Of(6_500m, Unit.KilowattHour), HowObtained.Measured, Uncertainty.Percent(2m), new UnitPrice(7.5m, Unit.KilowattHour)));
         return sheet;
     }
 }

@@ -231,26 +231,26 @@ internal static partial class DemoData
         var perKg = (decimal price) => new UnitPrice(price, Unit.Kilogram);
         var perM3 = (decimal price) => new UnitPrice(price, Unit.CubicMetre);
 
-        sheet.AddStream(new StreamSpec("Steel parts", "steel", null, pickle.Id, Kg(8_000m), HowObtained.Measured, 1m, PurchasePrice: perKg(7m)));
-        sheet.AddStream(new StreamSpec("Water for degreasing and pickling", "water", null, pickle.Id, Water(20m), HowObtained.Measured, 5m, PurchasePrice: perM3(4.8m)));
-        sheet.AddStream(new StreamSpec("Alkaline degreaser", "degreaser", null, pickle.Id, Kg(40m), HowObtained.Measured, 2m, PurchasePrice: perKg(12m)));
-        sheet.AddStream(new StreamSpec("Hydrochloric acid", "acid", null, pickle.Id, Kg(120m), HowObtained.Measured, 2m, PurchasePrice: perKg(2.5m)));
-        sheet.AddStream(new StreamSpec("Pickled parts", "steel", pickle.Id, plate.Id, Kg(7_990m), HowObtained.Calculated, 1m));
-        sheet.AddStream(new StreamSpec("Acid and alkaline rinse water", "water", pickle.Id, null, Water(19.6m), HowObtained.Calculated, 10m, OutputClass.Wastewater, DisposalFee: perM3(3.9m)));
-        sheet.AddStream(new StreamSpec("Evaporation from the pickling baths", "water", pickle.Id, null, Kg(300m), HowObtained.Estimated, 30m, OutputClass.AirEmission));
-        sheet.AddStream(new StreamSpec("Spent pickle sludge", "iron salts", pickle.Id, null, Kg(150m), HowObtained.Estimated, 20m, OutputClass.SolidWaste, DisposalFee: perKg(0.4m)));
+        sheet.AddStream(new StreamSpec("Steel parts", "steel", null, pickle.Id, Kg(8_000m), HowObtained.Measured, Uncertainty.Percent(1m), PurchasePrice: perKg(7m)));
+        sheet.AddStream(new StreamSpec("Water for degreasing and pickling", "water", null, pickle.Id, Water(20m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(4.8m)));
+        sheet.AddStream(new StreamSpec("Alkaline degreaser", "degreaser", null, pickle.Id, Kg(40m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(12m)));
+        sheet.AddStream(new StreamSpec("Hydrochloric acid", "acid", null, pickle.Id, Kg(120m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(2.5m)));
+        sheet.AddStream(new StreamSpec("Pickled parts", "steel", pickle.Id, plate.Id, Kg(7_990m), HowObtained.Calculated, Uncertainty.Percent(1m)));
+        sheet.AddStream(new StreamSpec("Acid and alkaline rinse water", "water", pickle.Id, null, Water(19.6m), HowObtained.Calculated, Uncertainty.Percent(10m), OutputClass.Wastewater, DisposalFee: perM3(3.9m)));
+        sheet.AddStream(new StreamSpec("Evaporation from the pickling baths", "water", pickle.Id, null, Kg(300m), HowObtained.Estimated, Uncertainty.Percent(30m), OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Spent pickle sludge", "iron salts", pickle.Id, null, Kg(150m), HowObtained.Estimated, Uncertainty.Percent(20m), OutputClass.SolidWaste, DisposalFee: perKg(0.4m)));
 
-        sheet.AddStream(new StreamSpec("Water for plating rinses", "water", null, plate.Id, Water(25m), HowObtained.Measured, 5m, PurchasePrice: perM3(4.8m)));
-        sheet.AddStream(new StreamSpec("Zinc anodes", "zinc", null, plate.Id, Kg(45m), HowObtained.Measured, 2m, PurchasePrice: perKg(20m)));
-        sheet.AddStream(new StreamSpec("Nickel anodes", "nickel", null, plate.Id, Kg(15m), HowObtained.Measured, 2m, PurchasePrice: perKg(180m)));
-        sheet.AddStream(new StreamSpec("Plating and passivation chemicals", "chemicals", null, plate.Id, Kg(20m), HowObtained.Measured, 2m, PurchasePrice: perKg(60m)));
-        sheet.AddStream(new StreamSpec("Plated parts", "steel", plate.Id, null, Kg(8_040m), HowObtained.Measured, 1m, OutputClass.Product));
-        sheet.AddStream(new StreamSpec("Plating rinse water", "water", plate.Id, null, Water(24.4m), HowObtained.Calculated, 10m, OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "chromium(VI), nickel and zinc", HazardousKilogramsPerYear: 1_900m));
-        sheet.AddStream(new StreamSpec("Evaporation from the plating baths", "water", plate.Id, null, Kg(500m), HowObtained.Estimated, 30m, OutputClass.AirEmission));
-        sheet.AddStream(new StreamSpec("Bath filter sludge", "metal hydroxides", plate.Id, null, Kg(30m), HowObtained.Estimated, 20m, OutputClass.SolidWaste, DisposalFee: perKg(0.4m)));
+        sheet.AddStream(new StreamSpec("Water for plating rinses", "water", null, plate.Id, Water(25m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(4.8m)));
+        sheet.AddStream(new StreamSpec("Zinc anodes", "zinc", null, plate.Id, Kg(45m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(20m)));
+        sheet.AddStream(new StreamSpec("Nickel anodes", "nickel", null, plate.Id, Kg(15m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(180m)));
+        sheet.AddStream(new StreamSpec("Plating and passivation chemicals", "chemicals", null, plate.Id, Kg(20m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(60m)));
+        sheet.AddStream(new StreamSpec("Plated parts", "steel", plate.Id, null, Kg(8_040m), HowObtained.Measured, Uncertainty.Percent(1m), OutputClass.Product));
+        sheet.AddStream(new StreamSpec("Plating rinse water", "water", plate.Id, null, Water(24.4m), HowObtained.Calculated, Uncertainty.Percent(10m), OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "chromium(VI), nickel and zinc", HazardousKilogramsPerYear: 1_900m));
+        sheet.AddStream(new StreamSpec("Evaporation from the plating baths", "water", plate.Id, null, Kg(500m), HowObtained.Estimated, Uncertainty.Percent(30m), OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Bath filter sludge", "metal hydroxides", plate.Id, null, Kg(30m), HowObtained.Estimated, Uncertainty.Percent(20m), OutputClass.SolidWaste, DisposalFee: perKg(0.4m)));
 
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", pickle.Id, EnergyCarrier.NaturalGas, Gas(250m), HowObtained.Measured, 3m, GasPrice2010));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Rectifiers and pumps", plate.Id, EnergyCarrier.Electricity, Quantity.Of(3_200m, Unit.KilowattHour), HowObtained.Measured, 2m, PowerPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", pickle.Id, EnergyCarrier.NaturalGas, Gas(250m), HowObtained.Measured, Uncertainty.Percent(3m), GasPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Rectifiers and pumps", plate.Id, EnergyCarrier.Electricity, Quantity.Of(3_200m, Unit.KilowattHour), HowObtained.Measured, Uncertainty.Percent(2m), PowerPrice2010));
         return sheet;
     }
 
@@ -269,22 +269,22 @@ internal static partial class DemoData
         var perKg = (decimal price) => new UnitPrice(price, Unit.Kilogram);
         var perM3 = (decimal price) => new UnitPrice(price, Unit.CubicMetre);
 
-        sheet.AddStream(new StreamSpec("Salted raw hides", "hides", null, beamhouse.Id, Kg(10_000m), HowObtained.Measured, 1m, PurchasePrice: perKg(9m)));
-        sheet.AddStream(new StreamSpec("Beamhouse water", "water", null, beamhouse.Id, Water(60m), HowObtained.Measured, 5m, PurchasePrice: perM3(4.8m)));
-        sheet.AddStream(new StreamSpec("Lime and sodium sulphide", "liming chemicals", null, beamhouse.Id, Kg(600m), HowObtained.Measured, 2m, PurchasePrice: perKg(2.5m)));
-        sheet.AddStream(new StreamSpec("Limed pelts", "hides", beamhouse.Id, tanning.Id, Kg(11_000m), HowObtained.Calculated, 3m));
-        sheet.AddStream(new StreamSpec("Beamhouse wastewater", "water", beamhouse.Id, null, Water(57m), HowObtained.Calculated, 10m, OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "sulphide", HazardousKilogramsPerYear: 30_000m));
-        sheet.AddStream(new StreamSpec("Fleshings and hair", "protein waste", beamhouse.Id, null, Kg(2_300m), HowObtained.Measured, 5m, OutputClass.SolidWaste, DisposalFee: perKg(0.15m)));
+        sheet.AddStream(new StreamSpec("Salted raw hides", "hides", null, beamhouse.Id, Kg(10_000m), HowObtained.Measured, Uncertainty.Percent(1m), PurchasePrice: perKg(9m)));
+        sheet.AddStream(new StreamSpec("Beamhouse water", "water", null, beamhouse.Id, Water(60m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(4.8m)));
+        sheet.AddStream(new StreamSpec("Lime and sodium sulphide", "liming chemicals", null, beamhouse.Id, Kg(600m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(2.5m)));
+        sheet.AddStream(new StreamSpec("Limed pelts", "hides", beamhouse.Id, tanning.Id, Kg(11_000m), HowObtained.Calculated, Uncertainty.Percent(3m)));
+        sheet.AddStream(new StreamSpec("Beamhouse wastewater", "water", beamhouse.Id, null, Water(57m), HowObtained.Calculated, Uncertainty.Percent(10m), OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "sulphide", HazardousKilogramsPerYear: 30_000m));
+        sheet.AddStream(new StreamSpec("Fleshings and hair", "protein waste", beamhouse.Id, null, Kg(2_300m), HowObtained.Measured, Uncertainty.Percent(5m), OutputClass.SolidWaste, DisposalFee: perKg(0.15m)));
 
-        sheet.AddStream(new StreamSpec("Tanning water", "water", null, tanning.Id, Water(25m), HowObtained.Measured, 5m, PurchasePrice: perM3(4.8m)));
-        sheet.AddStream(new StreamSpec("Basic chromium sulphate", "chrome tanning agent", null, tanning.Id, Kg(800m), HowObtained.Measured, 2m, PurchasePrice: perKg(11m)));
-        sheet.AddStream(new StreamSpec("Salt, acids and basifying agents", "pickling chemicals", null, tanning.Id, Kg(700m), HowObtained.Measured, 2m, PurchasePrice: perKg(1.5m)));
-        sheet.AddStream(new StreamSpec("Wet-blue leather", "leather", tanning.Id, null, Kg(7_000m), HowObtained.Measured, 1m, OutputClass.Product));
-        sheet.AddStream(new StreamSpec("Spent chrome floats", "water", tanning.Id, null, Water(28.5m), HowObtained.Calculated, 10m, OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "chromium(III)", HazardousKilogramsPerYear: 16_000m));
-        sheet.AddStream(new StreamSpec("Chrome shavings and trimmings", "leather waste", tanning.Id, null, Kg(1_800m), HowObtained.Measured, 5m, OutputClass.SolidWaste, DisposalFee: perKg(0.15m)));
+        sheet.AddStream(new StreamSpec("Tanning water", "water", null, tanning.Id, Water(25m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(4.8m)));
+        sheet.AddStream(new StreamSpec("Basic chromium sulphate", "chrome tanning agent", null, tanning.Id, Kg(800m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(11m)));
+        sheet.AddStream(new StreamSpec("Salt, acids and basifying agents", "pickling chemicals", null, tanning.Id, Kg(700m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(1.5m)));
+        sheet.AddStream(new StreamSpec("Wet-blue leather", "leather", tanning.Id, null, Kg(7_000m), HowObtained.Measured, Uncertainty.Percent(1m), OutputClass.Product));
+        sheet.AddStream(new StreamSpec("Spent chrome floats", "water", tanning.Id, null, Water(28.5m), HowObtained.Calculated, Uncertainty.Percent(10m), OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "chromium(III)", HazardousKilogramsPerYear: 16_000m));
+        sheet.AddStream(new StreamSpec("Chrome shavings and trimmings", "leather waste", tanning.Id, null, Kg(1_800m), HowObtained.Measured, Uncertainty.Percent(5m), OutputClass.SolidWaste, DisposalFee: perKg(0.15m)));
 
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", beamhouse.Id, EnergyCarrier.NaturalGas, Gas(400m), HowObtained.Measured, 3m, GasPrice2010));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Drums and pumps", tanning.Id, EnergyCarrier.Electricity, Quantity.Of(2_500m, Unit.KilowattHour), HowObtained.Measured, 2m, PowerPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", beamhouse.Id, EnergyCarrier.NaturalGas, Gas(400m), HowObtained.Measured, Uncertainty.Percent(3m), GasPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Drums and pumps", tanning.Id, EnergyCarrier.Electricity, Quantity.Of(2_500m, Unit.KilowattHour), HowObtained.Measured, Uncertainty.Percent(2m), PowerPrice2010));
         return sheet;
     }
 
@@ -303,23 +303,23 @@ internal static partial class DemoData
         var perKg = (decimal price) => new UnitPrice(price, Unit.Kilogram);
         var perM3 = (decimal price) => new UnitPrice(price, Unit.CubicMetre);
 
-        sheet.AddStream(new StreamSpec("Raw yarn", "yarn", null, scour.Id, Kg(3_000m), HowObtained.Measured, 1m, PurchasePrice: perKg(45m)));
-        sheet.AddStream(new StreamSpec("Scouring water", "water", null, scour.Id, Water(45m), HowObtained.Measured, 5m, PurchasePrice: perM3(4.8m)));
-        sheet.AddStream(new StreamSpec("Nonylphenol ethoxylate detergent", "detergent", null, scour.Id, Kg(60m), HowObtained.Measured, 2m, PurchasePrice: perKg(18m)));
-        sheet.AddStream(new StreamSpec("Scoured yarn", "yarn", scour.Id, dye.Id, Kg(2_950m), HowObtained.Calculated, 2m));
-        sheet.AddStream(new StreamSpec("Scouring wastewater", "water", scour.Id, null, Water(44.5m), HowObtained.Calculated, 10m, OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "nonylphenol ethoxylates", HazardousKilogramsPerYear: 15_000m));
-        sheet.AddStream(new StreamSpec("Evaporation from scouring", "water", scour.Id, null, Kg(500m), HowObtained.Estimated, 30m, OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Raw yarn", "yarn", null, scour.Id, Kg(3_000m), HowObtained.Measured, Uncertainty.Percent(1m), PurchasePrice: perKg(45m)));
+        sheet.AddStream(new StreamSpec("Scouring water", "water", null, scour.Id, Water(45m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(4.8m)));
+        sheet.AddStream(new StreamSpec("Nonylphenol ethoxylate detergent", "detergent", null, scour.Id, Kg(60m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(18m)));
+        sheet.AddStream(new StreamSpec("Scoured yarn", "yarn", scour.Id, dye.Id, Kg(2_950m), HowObtained.Calculated, Uncertainty.Percent(2m)));
+        sheet.AddStream(new StreamSpec("Scouring wastewater", "water", scour.Id, null, Water(44.5m), HowObtained.Calculated, Uncertainty.Percent(10m), OutputClass.Wastewater, DisposalFee: perM3(3.9m), HazardousSubstance: "nonylphenol ethoxylates", HazardousKilogramsPerYear: 15_000m));
+        sheet.AddStream(new StreamSpec("Evaporation from scouring", "water", scour.Id, null, Kg(500m), HowObtained.Estimated, Uncertainty.Percent(30m), OutputClass.AirEmission));
 
-        sheet.AddStream(new StreamSpec("Dyeing and rinsing water", "water", null, dye.Id, Water(75m), HowObtained.Measured, 5m, PurchasePrice: perM3(4.8m)));
-        sheet.AddStream(new StreamSpec("Dyes", "dyes", null, dye.Id, Kg(45m), HowObtained.Measured, 2m, PurchasePrice: perKg(120m)));
-        sheet.AddStream(new StreamSpec("Acetic acid and levelling agents", "auxiliaries", null, dye.Id, Kg(150m), HowObtained.Measured, 2m, PurchasePrice: perKg(10m)));
-        sheet.AddStream(new StreamSpec("Dyed yarn", "yarn", dye.Id, null, Kg(2_990m), HowObtained.Measured, 1m, OutputClass.Product));
-        sheet.AddStream(new StreamSpec("Dyeing and rinsing wastewater", "water", dye.Id, null, Water(73m), HowObtained.Calculated, 10m, OutputClass.Wastewater, DisposalFee: perM3(3.9m)));
-        sheet.AddStream(new StreamSpec("Evaporation from the dye machines", "water", dye.Id, null, Kg(1_800m), HowObtained.Estimated, 30m, OutputClass.AirEmission));
+        sheet.AddStream(new StreamSpec("Dyeing and rinsing water", "water", null, dye.Id, Water(75m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: perM3(4.8m)));
+        sheet.AddStream(new StreamSpec("Dyes", "dyes", null, dye.Id, Kg(45m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(120m)));
+        sheet.AddStream(new StreamSpec("Acetic acid and levelling agents", "auxiliaries", null, dye.Id, Kg(150m), HowObtained.Measured, Uncertainty.Percent(2m), PurchasePrice: perKg(10m)));
+        sheet.AddStream(new StreamSpec("Dyed yarn", "yarn", dye.Id, null, Kg(2_990m), HowObtained.Measured, Uncertainty.Percent(1m), OutputClass.Product));
+        sheet.AddStream(new StreamSpec("Dyeing and rinsing wastewater", "water", dye.Id, null, Water(73m), HowObtained.Calculated, Uncertainty.Percent(10m), OutputClass.Wastewater, DisposalFee: perM3(3.9m)));
+        sheet.AddStream(new StreamSpec("Evaporation from the dye machines", "water", dye.Id, null, Kg(1_800m), HowObtained.Estimated, Uncertainty.Percent(30m), OutputClass.AirEmission));
 
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", scour.Id, EnergyCarrier.NaturalGas, Gas(500m), HowObtained.Measured, 3m, GasPrice2010));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", dye.Id, EnergyCarrier.NaturalGas, Gas(1_300m), HowObtained.Measured, 3m, GasPrice2010));
-        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", dye.Id, EnergyCarrier.Electricity, Quantity.Of(2_600m, Unit.KilowattHour), HowObtained.Measured, 2m, PowerPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", scour.Id, EnergyCarrier.NaturalGas, Gas(500m), HowObtained.Measured, Uncertainty.Percent(3m), GasPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", dye.Id, EnergyCarrier.NaturalGas, Gas(1_300m), HowObtained.Measured, Uncertainty.Percent(3m), GasPrice2010));
+        sheet.AddEnergyStream(new EnergyStreamSpec("Dye house meter", dye.Id, EnergyCarrier.Electricity, Quantity.Of(2_600m, Unit.KilowattHour), HowObtained.Measured, Uncertainty.Percent(2m), PowerPrice2010));
         return sheet;
     }
 

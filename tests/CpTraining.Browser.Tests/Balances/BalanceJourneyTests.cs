@@ -113,7 +113,7 @@ public sealed class BalanceJourneyTests(BrowserFactory factory) : IClassFixture<
         await page.SelectOptionAsync("#Stream_ToStepId", to is null ? new SelectOptionValue { Value = string.Empty } : new SelectOptionValue { Label = to });
         await page.FillAsync("#Stream_Quantity", tonnes);
         await page.SelectOptionAsync("#Stream_Unit", "Tonne");
-        await page.FillAsync("#Stream_UncertaintyPercent", uncertainty);
+        await page.FillAsync("#Stream_Uncertainty", uncertainty);
         await page.SelectOptionAsync("#Stream_OutputClass", outputClass ?? string.Empty);
         if (feePerTonne is not null)
         {

@@ -15,12 +15,12 @@ internal static class TestSheets
     public static Quantity Kg(decimal kg) => Quantity.Of(kg, Unit.Kilogram);
 
     public static MaterialStream In(this Worksheet w, ProcessStep to, string name, Quantity q, decimal? uncertainty = null, string? material = null, UnitPrice? price = null) =>
-        w.AddStream(new StreamSpec(name, material ?? name, null, to.Id, q, UncertaintyPercent: uncertainty, PurchasePrice: price));
+        w.AddStream(new StreamSpec(name, material ?? name, null, to.Id, q, Uncertainty: uncertainty is { } u ? Uncertainty.Percent(u) : null, PurchasePrice: price));
 
     public static MaterialStream Out(
         this Worksheet w, ProcessStep from, string name, Quantity q, OutputClass oc = OutputClass.Product, decimal? uncertainty = null, string? material = null, UnitPrice? fee = null) =>
-        w.AddStream(new StreamSpec(name, material ?? name, from.Id, null, q, UncertaintyPercent: uncertainty, OutputClass: oc, DisposalFee: fee));
+        w.AddStream(new StreamSpec(name, material ?? name, from.Id, null, q, Uncertainty: uncertainty is { } u ? Uncertainty.Percent(u) : null, OutputClass: oc, DisposalFee: fee));
 
     public static MaterialStream Link(this Worksheet w, ProcessStep from, ProcessStep to, string name, Quantity q, decimal? uncertainty = null) =>
-        w.AddStream(new StreamSpec(name, name, from.Id, to.Id, q, UncertaintyPercent: uncertainty));
+        w.AddStream(new StreamSpec(name, name, from.Id, to.Id, q, Uncertainty: uncertainty is { } u ? Uncertainty.Percent(u) : null));
 }

@@ -63,9 +63,9 @@ public class WorksheetTests
         var (w, washing, _) = TwoSteps();
         var s = w.In(washing, "Water", T(10));
 
-        w.ChangeStream(s.Id, s.ToSpec() with { Quantity = Quantity.Of(12m, Unit.CubicMetre, density: 1_000m), UncertaintyPercent = 5 });
+        w.ChangeStream(s.Id, s.ToSpec() with { Quantity = Quantity.Of(12m, Unit.CubicMetre, density: 1_000m), Uncertainty = Uncertainty.Percent(5) });
 
-        Assert.Equal((12_000m, 5m), (w.Streams.Single().AnnualKilograms, w.Streams.Single().UncertaintyPercent));
+        Assert.Equal((12_000m, Uncertainty.Percent(5)), (w.Streams.Single().AnnualKilograms, w.Streams.Single().Uncertainty));
     }
 
     [Fact]
@@ -159,8 +159,8 @@ public class WorksheetTests
         Assert.Equal("DisposalFee", Refused(() => w.Out(dyeing, "Fabric", T(1), OutputClass.Product, fee: new UnitPrice(5, Unit.Tonne))).Field);
         Assert.Equal("DisposalFee", Refused(() => w.Out(dyeing, "Sludge", T(1), OutputClass.SolidWaste, fee: new UnitPrice(-5, Unit.Tonne))).Field);
         Assert.Equal("DisposalFee", Refused(() => w.Out(dyeing, "Sludge", T(1), OutputClass.SolidWaste, fee: new UnitPrice(5, Unit.CubicMetre))).Field);
-        Assert.Equal("UncertaintyPercent", Refused(() => w.In(washing, "Water", T(1), uncertainty: 101)).Field);
-        Assert.Equal("UncertaintyPercent", Refused(() => w.In(washing, "Water", T(1), uncertainty: -1)).Field);
+        Assert.Equal("Uncertainty", Refused(() => w.In(washing, "Water", T(1), uncertainty: 101)).Field);
+        Assert.Equal("Uncertainty", Refused(() => w.In(washing, "Water", T(1), uncertainty: -1)).Field);
         Assert.Equal("Name", Refused(() => { w.In(washing, "Water", T(1)); w.In(dyeing, "WATER", T(1)); }).Field);
         Assert.Equal("HazardousKilogramsPerYear", Refused(() => w.AddStream(new StreamSpec("Dye", "Dye", null, dyeing.Id, T(1), HazardousSubstance: "Chromium"))).Field);
     }
@@ -283,7 +283,7 @@ public class WorksheetTests
         Assert.DoesNotContain(copy.Steps, s => s.Id == washing.Id || s.Id == dyeing.Id);
         var link = copy.Streams.Single(s => s.Name == "Washed fabric");
         Assert.Equal((copy.Steps[0].Id, copy.Steps[1].Id), (link.FromStepId!.Value, link.ToStepId!.Value));
-        Assert.Equal((120_000m, 5m), (copy.Streams[0].AnnualKilograms, copy.Streams[0].UncertaintyPercent));
+        Assert.Equal((120_000m, 5m), (copy.Streams[0].AnnualKilograms, copy.Streams[0].Uncertainty?.Value));
         Assert.Equal(copy.Steps[1].Id, copy.EnergyStreams.Single().StepId);
     }
 }

@@ -32,14 +32,14 @@ public static class BalanceSetup
     }
 
     public static MaterialStream In(this Worksheet w, ProcessStep to, string name, Quantity q, string? material = null, UnitPrice? price = null, decimal? uncertainty = null) =>
-        w.AddStream(new StreamSpec(name, material ?? name, null, to.Id, q, UncertaintyPercent: uncertainty, PurchasePrice: price));
+        w.AddStream(new StreamSpec(name, material ?? name, null, to.Id, q, Uncertainty: uncertainty is { } u ? Uncertainty.Percent(u) : null, PurchasePrice: price));
 
     public static MaterialStream Out(
         this Worksheet w, ProcessStep from, string name, Quantity q, OutputClass oc = OutputClass.Product, string? material = null, UnitPrice? fee = null, decimal? uncertainty = null) =>
-        w.AddStream(new StreamSpec(name, material ?? name, from.Id, null, q, UncertaintyPercent: uncertainty, OutputClass: oc, DisposalFee: fee));
+        w.AddStream(new StreamSpec(name, material ?? name, from.Id, null, q, Uncertainty: uncertainty is { } u ? Uncertainty.Percent(u) : null, OutputClass: oc, DisposalFee: fee));
 
     public static MaterialStream Link(this Worksheet w, ProcessStep from, ProcessStep to, string name, Quantity q, string? material = null, decimal? uncertainty = null) =>
-        w.AddStream(new StreamSpec(name, material ?? name, from.Id, to.Id, q, UncertaintyPercent: uncertainty));
+        w.AddStream(new StreamSpec(name, material ?? name, from.Id, to.Id, q, Uncertainty: uncertainty is { } u ? Uncertainty.Percent(u) : null));
 
     /// <summary>
     /// 40 steps and 400 streams (as in the domain's LargeWorksheetTests), all ± 5 %: per step 5 inputs of 10 t

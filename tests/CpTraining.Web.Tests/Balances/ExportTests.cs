@@ -29,7 +29,7 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         var rows = new Dictionary<string, Dictionary<string, string>>();
         while (reader.Read())
         {
-            rows[reader.GetString("name")!] = new[] { "material", "from step", "to step", "quantity", "unit", "density", "how obtained", "uncertainty %", "output class", "price", "price unit", "fee", "fee unit", "annual t/yr" }
+            rows[reader.GetString("name")!] = new[] { "material", "from step", "to step", "quantity", "unit", "density", "how obtained", "uncertainty %", "uncertainty in unit", "output class", "price", "price unit", "fee", "fee unit", "annual t/yr" }
                 .ToDictionary(c => c, c => reader.GetString(c) ?? string.Empty);
         }
 
@@ -42,7 +42,7 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.Equal(1.2005m, N(fabric["annual t/yr"]));
         var water = rows["Water"];
         Assert.Equal(998m, N(water["density"]));
-        Assert.Equal(5m, N(water["uncertainty %"]));
+        Assert.Equal((5m, string.Empty), (N(water["uncertainty %"]), water["uncertainty in unit"]));
         Assert.Equal(95.808m, N(water["annual t/yr"])); // 96 m³ × 998 kg/m³
         Assert.Equal("product", rows["Dyed fabric"]["output class"]);
 
@@ -51,6 +51,7 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.False(formula.StartsWith('='), formula);
         Assert.Equal("wastewater", rows[formula]["output class"]);
         Assert.Equal(18m, N(rows[formula]["fee"]));
+        Assert.Equal((string.Empty, 9.5m), (rows[formula]["uncertainty %"], N(rows[formula]["uncertainty in unit"]))); // ± 9.5 m³, as entered
         // The energy carrier follows the streams, in the same columns, read back by the import.
         using var again = CsvReader.FromText(System.Text.Encoding.UTF8.GetString(bytes[3..]), new CsvReaderOptions { HasHeader = true });
         var energy = new List<Dictionary<string, string>>();
@@ -94,12 +95,14 @@ public sealed class ExportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.Equal("kg", streams[$"G{fabric}"]);
         Assert.Equal(1.2005m, N(streams[$"I{fabric}"])); // t/yr, a number
         Assert.Equal("Measured", streams[$"J{fabric}"]);
-        Assert.Equal(95m, N(streams[$"M{fabric}"]));
-        Assert.Equal("UAH/kg", streams[$"N{fabric}"]);
+        Assert.Equal(95m, N(streams[$"N{fabric}"]));
+        Assert.Equal("UAH/kg", streams[$"O{fabric}"]);
         var water = TransferSetup.RowOf(streams, "Water");
         Assert.Equal(998m, N(streams[$"H{water}"]));
         Assert.Equal(95.808m, N(streams[$"I{water}"]));
-        Assert.Equal(5m, N(streams[$"K{water}"]));
+        Assert.Equal((5m, "%"), (N(streams[$"K{water}"]), streams[$"L{water}"])); // ± 1σ and what it is in
+        var formula = streams.Single(c => c.Key.StartsWith('A') && c.Value.Contains("HYPERLINK", StringComparison.Ordinal)).Key[1..];
+        Assert.Equal((9.5m, "m³"), (N(streams[$"K{formula}"]), streams[$"L{formula}"]));
 
         var energy = TransferSetup.Cells(document, "Energy");
         Assert.Equal("Natural gas", energy["B2"]);

@@ -89,7 +89,7 @@ public sealed class ImportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         Assert.Equal(world.DyeingStepId, salt.ToStepId);
         Assert.Null(salt.FromStepId);
         Assert.Equal(new UnitPrice(4.5m, Unit.Kilogram), salt.PurchasePrice);
-        Assert.Equal(2m, salt.UncertaintyPercent);
+        Assert.Equal((2m, UncertaintyKind.Relative), (salt.Uncertainty!.Value, salt.Uncertainty.Kind));
         Assert.Equal(new UnitPrice(12m, Unit.Kilogram), sheet.Streams.Single(s => s.Name == "Soda ash").PurchasePrice); // per the quantity's unit
         var condensate = sheet.Streams.Single(s => s.Name == "Steam condensate");
         Assert.Equal(12.5m * 998.2m, condensate.AnnualKilograms);
@@ -121,9 +121,41 @@ public sealed class ImportTests(CpTrainingFactory factory) : IClassFixture<CpTra
         var salt = sheet.Streams.Single(s => s.Name == "Сіль");
         Assert.Equal(1250.5m, salt.Quantity.Value);
         Assert.Equal("1 250,5", salt.Quantity.Text);
-        Assert.Equal(2.5m, salt.UncertaintyPercent);
+        Assert.Equal((2.5m, "2,5", UncertaintyKind.Relative), (salt.Uncertainty!.Value, salt.Uncertainty.Text, salt.Uncertainty.Kind));
         Assert.Equal(4.5m, salt.PurchasePrice!.Amount);
         Assert.Equal(12.5m * 998.2m, sheet.Streams.Single(s => s.Name == "Конденсат").AnnualKilograms);
+    }
+
+    [Fact]
+    public async Task An_uncertainty_in_the_streams_unit_is_read_as_absolute_and_both_kinds_on_one_line_are_refused()
+    {
+        var world = await TransferSetup.CreateAsync(factory);
+        var client = await factory.ClientAsync(world.Work.Alice);
+        var header = Header + ",uncertainty in unit";
+        var both = $"""
+            {header}
+            Salt,salt,,Dyeing,960,kg,,measured,,,,,,,,,25
+            Soda ash,soda ash,,Dyeing,240,kg,,measured,2,,,,,,,,6
+            Dyes,dyes,,Dyeing,36,kg,,measured,,,,,,,,,40
+            """;
+
+        var refused = await FormClient.ParseAsync(await TransferSetup.PreviewAsync(client, world.Import, both));
+
+        var errors = refused.QuerySelectorAll("#row-errors tbody tr")
+            .Select(tr => (Line: tr.GetAttribute("data-line"), Column: tr.GetAttribute("data-column"), Text: tr.TextContent))
+            .ToList();
+        Assert.Contains(errors, e => e is { Line: "3", Column: "uncertainty in unit" } && e.Text.Contains("not both", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is { Line: "4", Column: "uncertainty in unit" } && e.Text.Contains("more than the quantity itself", StringComparison.Ordinal)); // ± 40 kg on 36 kg
+        Assert.DoesNotContain(errors, e => e.Line == "2");
+
+        var good = $"""
+            {header}
+            Salt,salt,,Dyeing,960,kg,,measured,,,,,,,,,25
+            """;
+        var preview = await FormClient.ParseAsync(await TransferSetup.PreviewAsync(client, world.Import, good));
+        Assert.Equal(HttpStatusCode.Redirect, (await TransferSetup.ConfirmAsync(client, world.Import, preview)).StatusCode);
+        var salt = (await TransferSetup.LoadAsync(factory, world.WorksheetId)).Streams.Single(s => s.Name == "Salt");
+        Assert.Equal(new Uncertainty("25", 25m, UncertaintyKind.Absolute), salt.Uncertainty);
     }
 
     [Fact]

@@ -32,9 +32,9 @@ internal static class TransferSetup
         var sheet = Worksheet.Create(work.ProgrammeId, work.CompanyA, "Dyeing line", "Reactive dyeing", "UAH", factory.Clock.GetUtcNow());
         var dyeing = sheet.AddStep("Dyeing");
         sheet.AddStream(new StreamSpec("Fabric in", "cotton", null, dyeing.Id, Quantity.Parse("1 200,5", "kg", CultureInfo.GetCultureInfo("uk-UA")), PurchasePrice: new UnitPrice(95m, Unit.Kilogram)));
-        sheet.AddStream(new StreamSpec("Water", "water", null, dyeing.Id, Quantity.Of(96m, Unit.CubicMetre, density: 998m), HowObtained.Measured, 5m, PurchasePrice: new UnitPrice(35m, Unit.CubicMetre)));
+        sheet.AddStream(new StreamSpec("Water", "water", null, dyeing.Id, Quantity.Of(96m, Unit.CubicMetre, density: 998m), HowObtained.Measured, Uncertainty.Percent(5m), PurchasePrice: new UnitPrice(35m, Unit.CubicMetre)));
         sheet.AddStream(new StreamSpec("Dyed fabric", "cotton", dyeing.Id, null, Quantity.Of(1_190m, Unit.Kilogram), OutputClass: OutputClass.Product));
-        sheet.AddStream(new StreamSpec("=HYPERLINK(\"http://evil\")", "water", dyeing.Id, null, Quantity.Of(95m, Unit.CubicMetre, density: 998m), HowObtained.Estimated, 10m, OutputClass.Wastewater, DisposalFee: new UnitPrice(18m, Unit.CubicMetre)));
+        sheet.AddStream(new StreamSpec("=HYPERLINK(\"http://evil\")", "water", dyeing.Id, null, Quantity.Of(95m, Unit.CubicMetre, density: 998m), HowObtained.Estimated, Uncertainty.InStreamUnit(9.5m), OutputClass.Wastewater, DisposalFee: new UnitPrice(18m, Unit.CubicMetre)));
         sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", dyeing.Id, EnergyCarrier.NaturalGas, Quantity.Of(100m, Unit.MegawattHour), Price: new UnitPrice(1_900m, Unit.MegawattHour)));
         await using var db = factory.NewDbContext();
         db.Worksheets.Add(sheet);

@@ -49,7 +49,7 @@ public sealed class WorksheetEditorTests(CpTrainingFactory factory) : IClassFixt
         var dyeing = await StepIdAsync(factory, id, "Dyeing");
 
         // Inputs, internal streams, outputs.
-        await SaveAsync(alice, id, "SaveStream", new(Stream("Grey fabric", "Cotton", null, washing, "2")) { ["Stream.PurchasePrice"] = "95000", ["Stream.PurchasePriceUnit"] = "Tonne", ["Stream.UncertaintyPercent"] = "2" });
+        await SaveAsync(alice, id, "SaveStream", new(Stream("Grey fabric", "Cotton", null, washing, "2")) { ["Stream.PurchasePrice"] = "95000", ["Stream.PurchasePriceUnit"] = "Tonne", ["Stream.Uncertainty"] = "2" });
         await SaveAsync(alice, id, "SaveStream", new(Stream("Fresh water", "Water", null, washing, "12", "CubicMetre")) { ["Stream.Density"] = "1000", ["Stream.Obtained"] = "Measured" });
         await SaveAsync(alice, id, "SaveStream", new(Stream("Dyes and salt", "Chemicals", null, dyeing, "150", "Kilogram")) { ["Stream.Obtained"] = "Calculated" });
         await SaveAsync(alice, id, "SaveStream", Stream("Washed fabric", "Cotton", washing, dyeing, "2"));
@@ -76,7 +76,7 @@ public sealed class WorksheetEditorTests(CpTrainingFactory factory) : IClassFixt
         Assert.Equal(2_500m, sheet.Steps[2].AnnualAccumulationKilograms); // 0.01 t × 250
         Assert.Equal(8, sheet.Streams.Count);
         var fabric = sheet.Streams.Single(s => s.Name == "Grey fabric");
-        Assert.Equal((500_000m, new UnitPrice(95_000m, Unit.Tonne), 2m, "2"), (fabric.AnnualKilograms, fabric.PurchasePrice, fabric.UncertaintyPercent, fabric.Quantity.Text)); // 2 t × 250
+        Assert.Equal((500_000m, new UnitPrice(95_000m, Unit.Tonne), Uncertainty.Percent(2m), "2"), (fabric.AnnualKilograms, fabric.PurchasePrice, fabric.Uncertainty, fabric.Quantity.Text)); // 2 t × 250
         Assert.Equal(3_000_000m, sheet.Streams.Single(s => s.Name == "Fresh water").AnnualKilograms); // 12 m³ × 1000 kg/m³ × 250
         var wastewater = sheet.Streams.Single(s => s.Name == "Wastewater");
         Assert.Equal((OutputClass.Wastewater, new UnitPrice(30m, Unit.CubicMetre), "AOX", 5m, HowObtained.Estimated), (wastewater.OutputClass, wastewater.DisposalFee, wastewater.HazardousSubstance, wastewater.HazardousKilogramsPerYear, wastewater.Obtained));
@@ -156,6 +156,32 @@ public sealed class WorksheetEditorTests(CpTrainingFactory factory) : IClassFixt
         Assert.Equal("12,75", page.QuerySelector("#Stream_PurchasePrice")!.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task An_uncertainty_is_kept_exactly_as_typed_in_percent_or_in_the_streams_unit()
+    {
+        var world = await CreateAsync(factory);
+        var id = await CreateWorksheetAsync(world.EngineerA, world);
+        await SaveAsync(world.EngineerA, id, "SaveStep", new() { ["Step.Name"] = "Mixing" });
+        var mixing = await StepIdAsync(factory, id, "Mixing");
+
+        await SaveAsync(world.EngineerA, id, "SaveStream", new(Stream("Milk", "Milk", null, mixing, "12")) { ["Stream.Uncertainty"] = "0.234375" }, culture: "en");
+        await SaveAsync(world.EngineerA, id, "SaveStream", new(Stream("Cream", "Cream", mixing, null, "11,5")) { ["Stream.OutputClass"] = "Product", ["Stream.Uncertainty"] = "0,25", ["Stream.UncertaintyKind"] = "Absolute" }, culture: "uk");
+
+        var sheet = await LoadAsync(factory, id);
+        var milk = sheet.Streams.Single(s => s.Name == "Milk");
+        var cream = sheet.Streams.Single(s => s.Name == "Cream");
+        Assert.Equal(("0.234375", 0.234375m, UncertaintyKind.Relative), (milk.Uncertainty!.Text, milk.Uncertainty.Value, milk.Uncertainty.Kind));
+        Assert.Equal(("0,25", 0.25m, UncertaintyKind.Absolute), (cream.Uncertainty!.Text, cream.Uncertainty.Value, cream.Uncertainty.Kind));
+
+        // The list says what was typed, with its unit; the form gives it back with its kind, and says it is 1σ.
+        var page = await world.EngineerA.GetDocumentAsync($"/worksheets/{id}?stream={cream.Id}");
+        Assert.Contains("± 0.234375 %", page.QuerySelector($"tr[data-stream='{milk.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("± 0,25 t", page.QuerySelector($"tr[data-stream='{cream.Id}']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("0,25", page.QuerySelector("#Stream_Uncertainty")!.GetAttribute("value"));
+        Assert.Equal("Absolute", page.QuerySelector("#Stream_UncertaintyKind option[selected]")!.GetAttribute("value"));
+        Assert.Contains("One standard deviation", page.QuerySelector("#stream-uncertainty-help")!.TextContent, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, Dictionary<string, string>, string, string?> Refusals() => new()
     {
         { "negative", new() { ["Stream.Quantity"] = "-5" }, "Stream.Quantity", "-5" },
@@ -165,7 +191,9 @@ public sealed class WorksheetEditorTests(CpTrainingFactory factory) : IClassFixt
         { "unknown unit", new() { ["Stream.Quantity"] = "12,5", ["Stream.Unit"] = "furlong" }, "Stream.Unit", null },
         { "same step in and out", new() { ["Stream.FromStepId"] = "{step}", ["Stream.OutputClass"] = "Product" }, "Stream.ToStepId", null },
         { "10⁹ t/yr typo", new() { ["Stream.Quantity"] = "2 000 000 000" }, "Stream.Quantity", "2 000 000 000" },
-        { "uncertainty over 100 %", new() { ["Stream.UncertaintyPercent"] = "150" }, "Stream.UncertaintyPercent", "150" },
+        { "uncertainty over 100 %", new() { ["Stream.Uncertainty"] = "150" }, "Stream.Uncertainty", "150" },
+        { "negative uncertainty", new() { ["Stream.Uncertainty"] = "-1", ["Stream.UncertaintyKind"] = "Absolute" }, "Stream.Uncertainty", "-1" },
+        { "absolute uncertainty above the quantity", new() { ["Stream.Uncertainty"] = "12,5", ["Stream.UncertaintyKind"] = "Absolute" }, "Stream.Uncertainty", "12,5" },
         { "negative price", new() { ["Stream.PurchasePrice"] = "-3" }, "Stream.PurchasePrice", "-3" },
         { "fee on an input", new() { ["Stream.DisposalFee"] = "3" }, "Stream.DisposalFee", "3" },
     };

@@ -20,7 +20,7 @@ public sealed class WorksheetPersistenceTests(CpTrainingFactory factory) : IClas
         var dyeing = sheet.AddStep("Dyeing");
         // 1 200,5 kg of fabric a day (Ukrainian decimal comma), 96 m³ of water at 998 kg/m³.
         sheet.AddStream(new StreamSpec("Fabric in", "Cotton", null, dyeing.Id, Quantity.Parse("1 200,5", "kg", System.Globalization.CultureInfo.GetCultureInfo("uk-UA")), PurchasePrice: new UnitPrice(95m, Unit.Kilogram)));
-        sheet.AddStream(new StreamSpec("Water", "Water", null, dyeing.Id, Quantity.Of(96m, Unit.CubicMetre, density: 998m), UncertaintyPercent: 5m));
+        sheet.AddStream(new StreamSpec("Water", "Water", null, dyeing.Id, Quantity.Of(96m, Unit.CubicMetre, density: 998m), Uncertainty: Uncertainty.Percent(5m)));
         sheet.AddStream(new StreamSpec("Wastewater", "Water", dyeing.Id, null, Quantity.Of(95m, Unit.CubicMetre, density: 998m), OutputClass: OutputClass.Wastewater, DisposalFee: new UnitPrice(18m, Unit.CubicMetre)));
         sheet.AddEnergyStream(new EnergyStreamSpec("Boiler gas", dyeing.Id, EnergyCarrier.NaturalGas, Quantity.Of(100m, Unit.MegawattHour)));
         await using (var db = factory.NewDbContext())
@@ -40,7 +40,7 @@ public sealed class WorksheetPersistenceTests(CpTrainingFactory factory) : IClas
         Assert.Equal(new UnitPrice(95m, Unit.Kilogram), fabric.PurchasePrice);
         var water = loaded.Streams.Single(s => s.Name == "Water");
         Assert.Equal(998m, water.Quantity.Density);
-        Assert.Equal(5m, water.UncertaintyPercent);
+        Assert.Equal(Uncertainty.Percent(5m), water.Uncertainty);
         Assert.Equal(96m * 998m, water.AnnualKilograms); // reported per year: 96 m³ × 998 kg/m³
         Assert.Equal(OutputClass.Wastewater, loaded.Streams.Single(s => s.Name == "Wastewater").OutputClass);
         Assert.Equal(360_000m, Assert.Single(loaded.EnergyStreams).AnnualMegajoules); // 100 MWh × 3 600 MJ/MWh

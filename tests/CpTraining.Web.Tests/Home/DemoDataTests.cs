@@ -235,7 +235,8 @@ public sealed class DemoDataTests : IClassFixture<CpTrainingFactory>
         Assert.InRange(result.Mass.Overall.ClosurePercent!.Value, 95m, 105m);
         Assert.Contains(textile.Streams, s => s.PurchasePrice is not null);
         Assert.Contains(textile.Streams, s => s.DisposalFee is not null);
-        Assert.Contains(textile.Streams, s => s.UncertaintyPercent is not null);
+        Assert.Contains(textile.Streams, s => s.Uncertainty is { Kind: Domain.Balances.UncertaintyKind.Relative });
+        Assert.Contains(textile.Streams, s => s.Uncertainty is { Kind: Domain.Balances.UncertaintyKind.Absolute });
         Assert.Equal(
             [Domain.Balances.EnergyCarrier.Electricity, Domain.Balances.EnergyCarrier.NaturalGas],
             textile.EnergyStreams.Select(e => e.Carrier).Distinct().Order());

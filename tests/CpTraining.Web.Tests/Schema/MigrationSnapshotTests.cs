@@ -1,4 +1,5 @@
 using CpTraining.Web.Data;
+using CpTraining.Web.Data.Configurations;
 using CpTraining.Web.Data.Migrations;
 using CpTraining.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,52 @@ public sealed class MigrationSnapshotTests
                 Assert.Equal(after.Database.GetMigrations(), await after.Database.GetAppliedMigrationsAsync());
                 var key = Assert.Single(await after.DataProtectionKeys.AsNoTracking().ToListAsync());
                 Assert.Equal(("key-1", "<key id=\"1\" version=\"1\" />"), (key.FriendlyName, key.Xml));
+            }
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await server.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task Uncertainties_stored_as_percentages_become_relative_uncertainties_with_their_figures()
+    {
+        var server = await PostgresServer.SharedAsync();
+        var database = await server.CreateEmptyDatabaseAsync();
+        try
+        {
+            var connectionString = server.ConnectionString(database);
+            await using (var before = NewContext(connectionString))
+            {
+                await before.GetService<IMigrator>().MigrateAsync("20261207162749_FindingReviews");
+
+                // Rows as the old column held them (foreign keys off: only the streams matter here; braces doubled for the raw SQL's format).
+                await before.Database.ExecuteSqlRawAsync("""
+                    SET session_replication_role = replica;
+                    INSERT INTO material_streams (id, worksheet_id, name, material, quantity, annual_kilograms, obtained, uncertainty_percent)
+                    VALUES ('00000000-0000-0000-0000-000000000001', gen_random_uuid(), 'Water', 'water', '{{"Text":"10","Value":10,"Unit":"Tonne"}}', 10000, 'Measured', 5.000),
+                           ('00000000-0000-0000-0000-000000000002', gen_random_uuid(), 'Salt', 'salt', '{{"Text":"1","Value":1,"Unit":"Tonne"}}', 1000, 'Measured', 0.234),
+                           ('00000000-0000-0000-0000-000000000003', gen_random_uuid(), 'Dye', 'dye', '{{"Text":"1","Value":1,"Unit":"Tonne"}}', 1000, 'Measured', NULL);
+                    INSERT INTO energy_streams (id, worksheet_id, step_id, carrier, quantity, annual_megajoules, obtained, uncertainty_percent)
+                    VALUES ('00000000-0000-0000-0000-000000000004', gen_random_uuid(), gen_random_uuid(), 'Electricity', '{{"Text":"1","Value":1,"Unit":"MegawattHour"}}', 3600, 'Measured', 2.500);
+                    SET session_replication_role = DEFAULT;
+                    """);
+            }
+
+            await using (var after = NewContext(connectionString))
+            {
+                await after.Database.MigrateAsync();
+
+                var rows = await after.Database.SqlQueryRaw<string?>(
+                        "SELECT uncertainty::text AS \"Value\" FROM material_streams ORDER BY id").ToListAsync();
+                var energy = await after.Database.SqlQueryRaw<string?>("SELECT uncertainty::text AS \"Value\" FROM energy_streams").SingleAsync();
+                Assert.Equal(
+                    [Domain.Balances.Uncertainty.Percent(5m), new Domain.Balances.Uncertainty("0.234", 0.234m, Domain.Balances.UncertaintyKind.Relative), null],
+                    rows.Select(r => r is null ? null : JsonColumn.Deserialize<Domain.Balances.Uncertainty>(r)));
+                Assert.Equal("5", JsonColumn.Deserialize<Domain.Balances.Uncertainty>(rows[0]!)!.Text);
+                Assert.Equal(new Domain.Balances.Uncertainty("2.5", 2.5m, Domain.Balances.UncertaintyKind.Relative), JsonColumn.Deserialize<Domain.Balances.Uncertainty>(energy!));
             }
         }
         finally

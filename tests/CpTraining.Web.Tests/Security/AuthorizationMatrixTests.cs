@@ -470,8 +470,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
             var sheet = Domain.Balances.Worksheet.Create(P, A, "Dyeing line", "Reactive dyeing", "UAH", Clock.GetUtcNow());
             var step = sheet.AddStep("Dyeing");
             sheet.AddStream(new Domain.Balances.StreamSpec("Fabric", "Cotton", null, step.Id, Domain.Balances.Quantity.Of(2m, Domain.Balances.Unit.Tonne)));
-            sheet.AddStream(new Domain.Balances.StreamSpec("In", "Water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m));
-            sheet.AddStream(new Domain.Balances.StreamSpec("Out", "Water", step.Id, null, Domain.Balances.Quantity.Of(9m, Domain.Balances.Unit.Tonne), UncertaintyPercent: 5m, OutputClass: Domain.Balances.OutputClass.Wastewater));
+            sheet.AddStream(new Domain.Balances.StreamSpec("In", "Water", null, step.Id, Domain.Balances.Quantity.Of(10m, Domain.Balances.Unit.Tonne), Uncertainty: Domain.Balances.Uncertainty.Percent(5m)));
+            sheet.AddStream(new Domain.Balances.StreamSpec("Out", "Water", step.Id, null, Domain.Balances.Quantity.Of(9m, Domain.Balances.Unit.Tonne), Uncertainty: Domain.Balances.Uncertainty.Percent(5m), OutputClass: Domain.Balances.OutputClass.Wastewater));
             sheet.AddEnergyStream(new Domain.Balances.EnergyStreamSpec(null, step.Id, Domain.Balances.EnergyCarrier.Electricity, Domain.Balances.Quantity.Of(400m, Domain.Balances.Unit.KilowattHour)));
             db.Worksheets.Add(sheet);
             await db.SaveChangesAsync();

@@ -94,7 +94,7 @@ internal sealed class MaterialStreamConfiguration : IEntityTypeConfiguration<Mat
         b.Property(s => s.Quantity).HasJsonConversion().IsRequired();
         b.Property(s => s.AnnualKilograms).HasPrecision(28, 6);
         b.Property(s => s.Obtained).HasConversion<string>().HasMaxLength(12);
-        b.Property(s => s.UncertaintyPercent).HasPrecision(7, 3);
+        b.Property(s => s.Uncertainty).HasJsonConversion();
         b.Property(s => s.OutputClass).HasConversion<string>().HasMaxLength(20);
         b.Property(s => s.PurchasePrice).HasJsonConversion();
         b.Property(s => s.DisposalFee).HasJsonConversion();
@@ -121,7 +121,7 @@ internal sealed class EnergyStreamConfiguration : IEntityTypeConfiguration<Energ
         b.Property(s => s.AnnualMegajoules).HasPrecision(28, 6);
         b.Ignore(s => s.AnnualMegawattHours);
         b.Property(s => s.Obtained).HasConversion<string>().HasMaxLength(12);
-        b.Property(s => s.UncertaintyPercent).HasPrecision(7, 3);
+        b.Property(s => s.Uncertainty).HasJsonConversion();
         b.Property(s => s.Price).HasJsonConversion();
         b.HasIndex(s => s.WorksheetId);
         b.HasOne<ProcessStep>().WithMany().HasForeignKey(s => s.StepId).OnDelete(DeleteBehavior.Restrict);

@@ -63,10 +63,9 @@ namespace CpTraining.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("step_id");
 
-                    b.Property<decimal?>("UncertaintyPercent")
-                        .HasPrecision(7, 3)
-                        .HasColumnType("numeric(7,3)")
-                        .HasColumnName("uncertainty_percent");
+                    b.Property<string>("Uncertainty")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("uncertainty");
 
                     b.Property<Guid>("WorksheetId")
                         .HasColumnType("uuid")
@@ -149,10 +148,9 @@ namespace CpTraining.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("to_step_id");
 
-                    b.Property<decimal?>("UncertaintyPercent")
-                        .HasPrecision(7, 3)
-                        .HasColumnType("numeric(7,3)")
-                        .HasColumnName("uncertainty_percent");
+                    b.Property<string>("Uncertainty")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("uncertainty");
 
                     b.Property<Guid>("WorksheetId")
                         .HasColumnType("uuid")

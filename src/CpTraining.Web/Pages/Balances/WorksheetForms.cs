@@ -21,6 +21,13 @@ internal sealed class FormNumbers(ModelStateDictionary modelState, IStringLocali
 
     public decimal? Number(string? text, string field) => Try(() => NumberParser.ParseOptional(text, _culture, field));
 
+    /// <summary>An uncertainty kept exactly as typed, or null when none was typed.</summary>
+    public Uncertainty? Uncertainty(string? text, UncertaintyKind kind, string field = "Uncertainty")
+    {
+        var value = Number(text, field);
+        return value is null ? null : Try(() => new Uncertainty(text!.Trim(), value.Value, kind));
+    }
+
     public int? WholeNumber(string? text, string field)
     {
         var value = Number(text, field);
@@ -175,6 +182,14 @@ public static class WorksheetText
     public static string Basis(IStringLocalizer t, CalorificBasis? b) => b == CalorificBasis.PerCubicMetre ? t["MJ/m³"] : t["MJ/kg"];
 
     /// <summary>"96 m³ (998 kg/m³)": the entry as typed with what converts it.</summary>
+    /// <summary>"± 5 %" or "± 0.3 t", the number as typed; one standard deviation.</summary>
+    public static string Spread(IStringLocalizer t, Uncertainty? u, Quantity q) => u switch
+    {
+        null => string.Empty,
+        { Kind: UncertaintyKind.Relative } => $"± {u.Text} %",
+        _ => $"± {u.Text} {Symbol(t, q.Unit)}",
+    };
+
     public static string Entry(IStringLocalizer t, Quantity q)
     {
         var text = $"{q.Text} {Symbol(t, q.Unit)}";
@@ -325,8 +340,11 @@ public sealed class StreamInput
     [Display(Name = "How obtained")]
     public HowObtained Obtained { get; set; } = HowObtained.Measured;
 
-    [Display(Name = "Uncertainty, ± %")]
-    public string? UncertaintyPercent { get; set; }
+    [Display(Name = "Uncertainty, ± one standard deviation")]
+    public string? Uncertainty { get; set; }
+
+    [Display(Name = "Uncertainty given as")]
+    public UncertaintyKind UncertaintyKind { get; set; } = UncertaintyKind.Relative;
 
     [Display(Name = "Output class (outputs)")]
     public OutputClass? OutputClass { get; set; }
@@ -363,7 +381,8 @@ public sealed class StreamInput
         CalorificValue = WorksheetText.Field(s.Quantity.CalorificValue),
         CalorificBasis = s.Quantity.CalorificBasis,
         Obtained = s.Obtained,
-        UncertaintyPercent = WorksheetText.Field(s.UncertaintyPercent),
+        Uncertainty = s.Uncertainty?.Text,
+        UncertaintyKind = s.Uncertainty?.Kind ?? UncertaintyKind.Relative,
         OutputClass = s.OutputClass,
         PurchasePrice = WorksheetText.Field(s.PurchasePrice?.Amount),
         PurchasePriceUnit = (s.PurchasePrice?.PerUnit ?? Domain.Balances.Unit.Tonne).ToString(),
@@ -379,7 +398,7 @@ public sealed class StreamInput
     {
         var density = read.Number(Density, "Density");
         var calorific = read.Number(CalorificValue, "CalorificValue");
-        var uncertainty = read.Number(UncertaintyPercent, "UncertaintyPercent");
+        var uncertainty = read.Uncertainty(Uncertainty, UncertaintyKind);
         var price = read.Price(PurchasePrice, PurchasePriceUnit, "PurchasePrice");
         var fee = read.Price(DisposalFee, DisposalFeeUnit, "DisposalFee");
         var hazardous = read.Number(HazardousKilogramsPerYear, "HazardousKilogramsPerYear");
@@ -423,8 +442,11 @@ public sealed class EnergyInput
     [Display(Name = "How obtained")]
     public HowObtained Obtained { get; set; } = HowObtained.Measured;
 
-    [Display(Name = "Uncertainty, ± %")]
-    public string? UncertaintyPercent { get; set; }
+    [Display(Name = "Uncertainty, ± one standard deviation")]
+    public string? Uncertainty { get; set; }
+
+    [Display(Name = "Uncertainty given as")]
+    public UncertaintyKind UncertaintyKind { get; set; } = UncertaintyKind.Relative;
 
     [Display(Name = "Price (optional)")]
     public string? Price { get; set; }
@@ -445,7 +467,8 @@ public sealed class EnergyInput
         CalorificBasis = e.Quantity.CalorificBasis,
         Density = WorksheetText.Field(e.Quantity.Density),
         Obtained = e.Obtained,
-        UncertaintyPercent = WorksheetText.Field(e.UncertaintyPercent),
+        Uncertainty = e.Uncertainty?.Text,
+        UncertaintyKind = e.Uncertainty?.Kind ?? UncertaintyKind.Relative,
         Price = WorksheetText.Field(e.Price?.Amount),
         PriceUnit = (e.Price?.PerUnit ?? e.Quantity.Unit).ToString(),
         Version = version,
@@ -455,7 +478,7 @@ public sealed class EnergyInput
     {
         var density = read.Number(Density, "Density");
         var calorific = read.Number(CalorificValue, "CalorificValue");
-        var uncertainty = read.Number(UncertaintyPercent, "UncertaintyPercent");
+        var uncertainty = read.Uncertainty(Uncertainty, UncertaintyKind);
         var price = read.Price(Price, PriceUnit, "Price");
         var quantity = read.Quantity(Quantity, Unit, density, calorific, CalorificBasis);
         return read.Failed || quantity is null || StepId is null

@@ -64,6 +64,7 @@ public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLo
         string Step(Guid? id) => BalanceLabels.StepName(id, names, t);
         static XlsxCell Text(string? text) => XlsxCell.Text(text);
         static XlsxCell Number(decimal? value) => XlsxCell.Number(value);
+        string? UncertaintyIn(Uncertainty? u, Quantity q) => u is null ? null : u.Kind == UncertaintyKind.Relative ? "%" : WorksheetText.Symbol(t, q.Unit);
         static XlsxCell Tonnes(decimal kilograms) => XlsxCell.Number(Math.Round(kilograms / 1_000m, 6));
 
         var steps = new XlsxSheet(
@@ -79,14 +80,14 @@ public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLo
             t["Streams"],
             [
                 t["Stream"], t["Material"], t["From step"], t["To step"], t["Direction"], t["Entry as typed"], t["Unit"], t["Density, kg/m³"],
-                t["Annual, t/yr"], t["How obtained"], t["Uncertainty, ± %"], t["Output class"], t["Price"], t["Price per"], t["Fee"], t["Fee per"],
+                t["Annual, t/yr"], t["How obtained"], t["Uncertainty, ± 1σ"], t["Uncertainty in"], t["Output class"], t["Price"], t["Price per"], t["Fee"], t["Fee per"],
                 t["Hazardous substance"], t["Substance, kg/yr"],
             ],
             sheet.Streams.OrderBy(s => s.Direction).ThenBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase).Select(s => (IReadOnlyList<XlsxCell>)
             [
                 Text(s.Name), Text(s.Material), Text(Step(s.FromStepId)), Text(Step(s.ToStepId)), Text(BalanceLabels.Of(s.Direction, t)),
                 Text(s.Quantity.Text), Text(s.Quantity.Unit.Symbol()), Number(s.Quantity.Density), Tonnes(s.AnnualKilograms),
-                Text(BalanceLabels.Of(s.Obtained, t)), Number(s.UncertaintyPercent),
+                Text(BalanceLabels.Of(s.Obtained, t)), Number(s.Uncertainty?.Value), Text(UncertaintyIn(s.Uncertainty, s.Quantity)),
                 Text(s.OutputClass is { } oc ? BalanceLabels.Of(oc, t) : null),
                 Number(s.PurchasePrice?.Amount), Text(s.PurchasePrice is { } p ? $"{sheet.Currency}/{p.PerUnit.Symbol()}" : null),
                 Number(s.DisposalFee?.Amount), Text(s.DisposalFee is { } f ? $"{sheet.Currency}/{f.PerUnit.Symbol()}" : null),
@@ -97,13 +98,13 @@ public sealed class ExportModel(AppDbContext db, AccessControl access, IStringLo
             t["Energy"],
             [
                 t["Step"], t["Carrier"], t["Description"], t["Entry as typed"], t["Unit"], t["Calorific value"], t["Annual, {0}", WorksheetText.Symbol(t, energyUnit) + "/" + t["yr"]],
-                t["How obtained"], t["Uncertainty, ± %"], t["Price"], t["Price per"],
+                t["How obtained"], t["Uncertainty, ± 1σ"], t["Uncertainty in"], t["Price"], t["Price per"],
             ],
             sheet.EnergyStreams.OrderBy(e => names.Keys.ToList().IndexOf(e.StepId)).ThenBy(e => e.Carrier).Select(e => (IReadOnlyList<XlsxCell>)
             [
                 Text(Step(e.StepId)), Text(BalanceLabels.Of(e.Carrier, t)), Text(e.Name), Text(e.Quantity.Text), Text(e.Quantity.Unit.Symbol()),
                 Number(e.Quantity.CalorificValue), XlsxCell.Number(Math.Round(EnergyUnitChoice.From(e.AnnualMegawattHours, energyUnit), 6)), Text(BalanceLabels.Of(e.Obtained, t)),
-                Number(e.UncertaintyPercent), Number(e.Price?.Amount), Text(e.Price is { } p ? $"{sheet.Currency}/{p.PerUnit.Symbol()}" : null),
+                Number(e.Uncertainty?.Value), Text(UncertaintyIn(e.Uncertainty, e.Quantity)), Number(e.Price?.Amount), Text(e.Price is { } p ? $"{sheet.Currency}/{p.PerUnit.Symbol()}" : null),
             ]).ToList());
 
         var mass = BalanceEvaluation.Mass(sheet);

@@ -42,7 +42,11 @@ public static class StreamCsv
     public const string Unit = "unit";
     public const string Density = "density";
     public const string Obtained = "how obtained";
+    /// <summary>One standard deviation in % of the quantity.</summary>
     public const string Uncertainty = "uncertainty %";
+
+    /// <summary>One standard deviation in the line's own unit; a line gives this or <see cref="Uncertainty"/>, not both.</summary>
+    public const string UncertaintyInUnit = "uncertainty in unit";
     public const string OutputClass = "output class";
     public const string Price = "price";
     public const string PriceUnit = "price unit";
@@ -67,7 +71,7 @@ public static class StreamCsv
     public static readonly IReadOnlyList<string> Columns =
     [
         Name, Material, FromStep, ToStep, Quantity, Unit, Density, Obtained, Uncertainty, OutputClass, Price, PriceUnit, Fee, FeeUnit,
-        Substance, SubstanceKilograms, Kind, CalorificValue, CalorificBasis,
+        Substance, SubstanceKilograms, Kind, CalorificValue, CalorificBasis, UncertaintyInUnit,
     ];
 
     public static readonly IReadOnlyList<string> RequiredColumns = [Name, Material, FromStep, ToStep, Quantity, Unit];
@@ -85,8 +89,8 @@ public static class StreamCsv
         using (var csv = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
         {
             csv.WriteHeader([.. Columns]);
-            csv.WriteRecord(["Cotton fabric", "cotton", string.Empty, "Dyeing", "1200.5", "kg", string.Empty, "measured", "2", string.Empty, "95", "kg", string.Empty, string.Empty, string.Empty, string.Empty, MaterialKind, string.Empty, string.Empty]);
-            csv.WriteRecord(["Dye bath effluent", "water", "Dyeing", string.Empty, "96", "m3", "998", "estimated", "10", "wastewater", string.Empty, string.Empty, "18", "m3", "reactive dye", "0.5", MaterialKind, string.Empty, string.Empty]);
+            csv.WriteRecord(["Cotton fabric", "cotton", string.Empty, "Dyeing", "1200.5", "kg", string.Empty, "measured", "2", string.Empty, "95", "kg", string.Empty, string.Empty, string.Empty, string.Empty, MaterialKind, string.Empty, string.Empty, string.Empty]);
+            csv.WriteRecord(["Dye bath effluent", "water", "Dyeing", string.Empty, "96", "m3", "998", "estimated", string.Empty, "wastewater", string.Empty, string.Empty, "18", "m3", "reactive dye", "0.5", MaterialKind, string.Empty, string.Empty, "9.6"]);
         }
 
         return stream.ToArray();
@@ -101,6 +105,8 @@ public static class StreamCsv
         var steps = sheet.Steps.ToDictionary(s => s.Id, s => s.Name);
         string Step(Guid? id) => id is { } i ? steps.GetValueOrDefault(i) ?? string.Empty : string.Empty;
         static string Number(decimal? value) => value is { } v ? NumberParser.Write(v, CultureInfo.InvariantCulture) : string.Empty;
+        static string Relative(Uncertainty? u) => u is { Kind: UncertaintyKind.Relative } ? Number(u.Value) : string.Empty;
+        static string Absolute(Uncertainty? u) => u is { Kind: UncertaintyKind.Absolute } ? Number(u.Value) : string.Empty;
         var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
         {
@@ -117,7 +123,7 @@ public static class StreamCsv
                     s.Quantity.Unit.Symbol(),
                     Number(s.Quantity.Density),
                     Token(s.Obtained.ToString()),
-                    Number(s.UncertaintyPercent),
+                    Relative(s.Uncertainty),
                     s.OutputClass is { } oc ? Token(oc.ToString()) : string.Empty,
                     Number(s.PurchasePrice?.Amount),
                     s.PurchasePrice?.PerUnit.Symbol() ?? string.Empty,
@@ -128,6 +134,7 @@ public static class StreamCsv
                     MaterialKind,
                     string.Empty,
                     string.Empty,
+                    Absolute(s.Uncertainty),
                     Number(Math.Round(s.AnnualKilograms / 1_000m, 6)),
                     string.Empty,
                 ]);
@@ -145,7 +152,7 @@ public static class StreamCsv
                     e.Quantity.Unit.Symbol(),
                     string.Empty,
                     Token(e.Obtained.ToString()),
-                    Number(e.UncertaintyPercent),
+                    Relative(e.Uncertainty),
                     string.Empty,
                     Number(e.Price?.Amount),
                     e.Price?.PerUnit.Symbol() ?? string.Empty,
@@ -156,6 +163,7 @@ public static class StreamCsv
                     EnergyKind,
                     Number(e.Quantity.CalorificValue),
                     e.Quantity.CalorificBasis switch { Domain.Balances.CalorificBasis.PerCubicMetre => "MJ/m3", Domain.Balances.CalorificBasis.PerKilogram => "MJ/kg", _ => string.Empty },
+                    Absolute(e.Uncertainty),
                     string.Empty,
                     Number(Math.Round(e.AnnualMegawattHours, 6)),
                 ]);

@@ -40,7 +40,6 @@ public static class StreamImport
         ["Unit"] = StreamCsv.Unit,
         ["Density"] = StreamCsv.Density,
         ["Obtained"] = StreamCsv.Obtained,
-        ["UncertaintyPercent"] = StreamCsv.Uncertainty,
         ["OutputClass"] = StreamCsv.OutputClass,
         ["PurchasePrice"] = StreamCsv.Price,
         ["PriceUnit"] = StreamCsv.PriceUnit,
@@ -67,6 +66,7 @@ public static class StreamImport
         foreach (var row in parsed.Rows)
         {
             var rowErrors = new List<RowError>();
+            var uncertaintyColumn = StreamCsv.Uncertainty;
             void Fail(string column, string message) => rowErrors.Add(new RowError(row.Line, column, message));
 
             T? Try<T>(Func<T> read, string column)
@@ -77,7 +77,8 @@ public static class StreamImport
                 }
                 catch (DomainException ex)
                 {
-                    Fail(ex.Field is { } f && ColumnOfField.TryGetValue(f, out var c) ? c : column, t[ex.MessageTemplate, [.. ex.Arguments]]);
+                    var field = ex.Field == "Uncertainty" ? uncertaintyColumn : ex.Field is { } f && ColumnOfField.TryGetValue(f, out var c) ? c : column;
+                    Fail(field, t[ex.MessageTemplate, [.. ex.Arguments]]);
                     return default;
                 }
             }
@@ -112,6 +113,23 @@ public static class StreamImport
             }
 
             decimal? Number(string column) => Try(() => NumberParser.ParseOptional(row[column], culture, "Value"), column);
+
+            // One standard deviation, in % or in the line's own unit; the number is kept as written.
+            Uncertainty? Spread()
+            {
+                var relative = Number(StreamCsv.Uncertainty);
+                var absolute = Number(StreamCsv.UncertaintyInUnit);
+                if (relative is not null && absolute is not null)
+                {
+                    Fail(StreamCsv.UncertaintyInUnit, t["Give the uncertainty in % or in the stream's unit, not both."]);
+                    return null;
+                }
+
+                uncertaintyColumn = absolute is null ? StreamCsv.Uncertainty : StreamCsv.UncertaintyInUnit;
+                return (relative ?? absolute) is { } value
+                    ? Try(() => new Uncertainty(row[uncertaintyColumn], value, absolute is null ? UncertaintyKind.Relative : UncertaintyKind.Absolute), uncertaintyColumn)
+                    : null;
+            }
             Unit? UnitOf(string column) => row[column].Length == 0 ? null : Try<Unit?>(() => Units.Parse(row[column], "Value"), column);
 
             var kind = StreamCsv.Key(row[StreamCsv.Kind]);
@@ -176,7 +194,7 @@ public static class StreamImport
                     Fail(StreamCsv.Obtained, t["Write “measured”, “calculated” or “estimated”."]);
                 }
 
-                var spread = Number(StreamCsv.Uncertainty);
+                var spread = Spread();
                 var cost = Number(StreamCsv.Price);
                 var per = UnitOf(StreamCsv.PriceUnit) ?? amount?.Unit;
                 if (rowErrors.Count > 0 || amount is null || carrier is null || stepId is null)
@@ -216,7 +234,7 @@ public static class StreamImport
                 }
             }
 
-            var uncertainty = Number(StreamCsv.Uncertainty);
+            var uncertainty = Spread();
             var price = Price(StreamCsv.Price, StreamCsv.PriceUnit);
             var fee = Price(StreamCsv.Fee, StreamCsv.FeeUnit);
             var substanceKilograms = Number(StreamCsv.SubstanceKilograms);
