@@ -224,6 +224,46 @@ public sealed class FindingsPageTests(CpTrainingFactory factory) : IClassFixture
         Assert.Contains("Checked the invoices", audit.After, StringComparison.Ordinal);
     }
 
+    /// <summary>A trainer's review of one finding, through the data-quality page.</summary>
+    private async Task ReviewAsync(AppUser reviewer, Guid programmeId, Guid companyId, string subject, string rule, string comment)
+    {
+        var client = await factory.ClientAsync(reviewer);
+        var url = Findings(programmeId, companyId);
+        var done = await client.PostFormAsync(url, new() { ["Input.SubjectKey"] = subject, ["Input.Rule"] = rule, ["Input.Comment"] = comment }, url + "?handler=Review");
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_economics_page_shows_a_reviewed_findings_comment_and_the_review_link_only_to_those_who_may_review()
+    {
+        var (programmeId, companyId, engineer) = await CompanyAsync(factory);
+        // 10 000 ÷ 1 500 = 6.7 years, beyond a 5-year life.
+        var slow = Option(programmeId, companyId, 1, "Heat recovery", factory.Clock.GetUtcNow(), economics: Flat(10_000m, 1_500m, 5, 0.10m));
+        await SaveAsync(factory, slow);
+        var trainer = await factory.CreateUserAsync(Roles.Trainer);
+        await factory.AddMemberAsync(programmeId, trainer, CpTraining.Domain.Programmes.ProgrammeRole.Trainer);
+        await factory.AssignTrainerAsync(programmeId, companyId, trainer);
+        var url = $"/options/{slow.Id}/economics";
+        var engineerClient = await factory.ClientAsync(engineer);
+        var trainerClient = await factory.ClientAsync(trainer);
+
+        var before = await engineerClient.GetDocumentAsync(url);
+        Assert.Equal("open", Item(before, "economics.payback-beyond-lifetime")!.GetAttribute("data-status"));
+        Assert.Equal(Findings(programmeId, companyId), (await trainerClient.GetDocumentAsync(url)).QuerySelector("#checks a.review-link")!.GetAttribute("href"));
+
+        await ReviewAsync(trainer, programmeId, companyId, $"option/{slow.Id}", "economics.payback-beyond-lifetime", "Required by the permit; not a money maker.");
+
+        var page = await engineerClient.GetDocumentAsync(url);
+        var item = Item(page, "economics.payback-beyond-lifetime")!;
+        Assert.Equal("reviewed", item.GetAttribute("data-status"));
+        Assert.Contains("Required by the permit; not a money maker.", item.QuerySelector(".finding-review")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(trainer.DisplayName!, item.TextContent, StringComparison.Ordinal);
+        // The engineer may not review: no review link, only the way to read every finding of the company.
+        Assert.Null(page.QuerySelector("#checks a.review-link"));
+        Assert.Equal(Findings(programmeId, companyId), page.QuerySelector("#checks a.findings-link")!.GetAttribute("href"));
+        Assert.NotNull(Item(await trainerClient.GetDocumentAsync(url), "economics.payback-beyond-lifetime")!.QuerySelector(".finding-review"));
+    }
+
     [Fact]
     public async Task An_engineer_may_read_the_findings_but_not_mark_them_reviewed()
     {

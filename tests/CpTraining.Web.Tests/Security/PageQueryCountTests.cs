@@ -93,8 +93,8 @@ public sealed class PageQueryCountTests(PageQueryCountTests.Fixture world, ITest
         ["/options/{O}?form=technical"] = 9, // + the reviews of the findings, checked over the data the page has read
         ["/options/{O}?form=move"] = 9, // + the reviews of the findings, checked over the data the page has read
         ["/options/{O}?form=reject"] = 9, // + the reviews of the findings, checked over the data the page has read
-        ["/options/{OE}/economics"] = 4,
-        ["/options/{OE}/economics?form=add-line"] = 4,
+        ["/options/{OE}/economics"] = 4, // + the reviews of its findings (the page evaluates the economics itself)
+        ["/options/{OE}/economics?form=add-line"] = 4, // + the reviews of its findings (the page evaluates the economics itself)
         ["/programmes/{P}/companies/{A}/options/compare"] = 9, // + the reviews of the findings, checked over the data the page has read
         ["/programmes/{P}/companies/{B}/options/compare"] = 6, // + the reviews of the findings, checked over the data the page has read
         ["/programmes/{P}/options/compare"] = 10,
