@@ -97,7 +97,7 @@ public sealed class PageQueryCountTests(PageQueryCountTests.Fixture world, ITest
         ["/options/{OE}/economics?form=add-line"] = 4, // + the reviews of its findings (the page evaluates the economics itself)
         ["/programmes/{P}/companies/{A}/options/compare"] = 9, // + the reviews of the findings, checked over the data the page has read
         ["/programmes/{P}/companies/{B}/options/compare"] = 6, // + the reviews of the findings, checked over the data the page has read
-        ["/programmes/{P}/options/compare"] = 10,
+        ["/programmes/{P}/options/compare"] = 10, // + the reviews of the companies' findings, checked over the options the page has assessed
         ["/programmes/{P}/companies/{A}/findings"] = 9, // CompanyFindings.LoadAsync: the company's worksheets, options, factors and reviews
         ["/programmes/{P}/companies/{A}/report"] = 17,
         ["/programmes/{P}/companies/{B}/report"] = 13,
