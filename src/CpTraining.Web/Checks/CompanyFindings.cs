@@ -41,7 +41,11 @@ public static class CompanyFindings
 
     public static string WorksheetKey(Guid worksheetId) => "worksheet/" + worksheetId;
 
-    /// <summary>Reads the company's worksheets, options, emission factors and reviews (five queries), and checks them.</summary>
+    /// <summary>
+    /// Reads the company's worksheets, options, emission factors and reviews (five queries), and checks them. A page
+    /// that has read or assessed these already passes them to <see cref="OfWorksheet"/>, <see cref="OfOptions"/> or
+    /// <see cref="OfEconomics"/> with <see cref="ReviewsAsync(AppDbContext, Guid, Guid, CancellationToken)"/> instead.
+    /// </summary>
     public static async Task<IReadOnlyList<CompanyFinding>> LoadAsync(AppDbContext db, Guid programmeId, Guid companyId, IStringLocalizer t, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -78,6 +82,10 @@ public static class CompanyFindings
         return reviews.GroupBy(r => r.CompanyId).ToDictionary(g => g.Key, g => g.ToList());
     }
 
+    /// <summary>The reviews of one company's findings in a programme (one query).</summary>
+    public static async Task<IReadOnlyList<FindingReview>> ReviewsAsync(AppDbContext db, Guid programmeId, Guid companyId, CancellationToken cancellationToken) =>
+        (await ReviewsAsync(db, programmeId, [companyId], cancellationToken)).GetValueOrDefault(companyId, []);
+
     /// <summary>The checks over data already read: worksheets first (in the order given), then options by number.</summary>
     public static IReadOnlyList<CompanyFinding> Of(
         IReadOnlyList<WorksheetSnapshot> worksheets,
@@ -98,9 +106,40 @@ public static class CompanyFindings
 
         foreach (var option in options.OrderBy(o => o.Number))
         {
-            found.AddRange(Option(option));
+            found.AddRange(Option(OptionAssessment.Of(option)));
         }
 
+        return Reviewed(found, reviews, t);
+    }
+
+    /// <summary>The findings of one worksheet whose balance the page has already evaluated.</summary>
+    public static IReadOnlyList<CompanyFinding> OfWorksheet(WorksheetSnapshot sheet, BalanceResult result, IReadOnlyList<FindingReview> reviews, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(t);
+        return Reviewed(Worksheet(sheet, result, t), reviews, t);
+    }
+
+    /// <summary>The findings of options the page has already assessed (their economics and achieved results), by number.</summary>
+    public static IReadOnlyList<CompanyFinding> OfOptions(IEnumerable<OptionAssessment> options, IReadOnlyList<FindingReview> reviews, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(t);
+        return Reviewed(options.OrderBy(a => a.Option.Number).SelectMany(Option), reviews, t);
+    }
+
+    /// <summary>The economics findings of one option whose inputs the page has already evaluated (the economics page).</summary>
+    public static IReadOnlyList<CompanyFinding> OfEconomics(
+        Guid optionId, int number, string title, EconomicInputs inputs, EconomicResult result, IReadOnlyList<FindingReview> reviews, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return Reviewed(Economics(optionId, number, title, inputs, result), reviews, t);
+    }
+
+    /// <summary>Findings placed, in the reader's language, each with the review that answers it (same subject and rule).</summary>
+    private static IReadOnlyList<CompanyFinding> Reviewed(IEnumerable<(string Key, string Where, string Url, Finding Finding)> found, IReadOnlyList<FindingReview> reviews, IStringLocalizer t)
+    {
+        ArgumentNullException.ThrowIfNull(reviews);
         var byKey = reviews.ToDictionary(r => (r.SubjectKey, r.Rule));
         return
         [
@@ -133,24 +172,28 @@ public static class CompanyFindings
     }
 
     /// <summary>An option's findings: its economics (<c>option/{id}</c>) and its achieved figures (<c>option/{id}/achieved/{figure}</c>).</summary>
-    private static IEnumerable<(string, string, string, Finding)> Option(OptionSnapshot option)
+    private static IEnumerable<(string, string, string, Finding)> Option(OptionAssessment assessment)
     {
-        var key = OptionKey(option.Id);
-        var where = OptionText.Number(option.Number) + " " + option.Title;
-        var assessment = OptionAssessment.Of(option);
+        var option = assessment.Option;
         if (assessment.Economics is { } result)
         {
-            foreach (var f in EconomicChecks.Of(option.Economics!, result))
+            foreach (var f in Economics(option.Id, option.Number, option.Title, option.Economics!, result))
             {
-                yield return (key, where, "/options/" + option.Id + "/economics", f);
+                yield return f;
             }
         }
 
         foreach (var f in AchievedChecks.Of(option))
         {
-            yield return (key + "/achieved/" + f.Field, where, "/options/" + option.Id + "/achieved", f);
+            yield return (OptionKey(option.Id) + "/achieved/" + f.Field, Where(option.Number, option.Title), "/options/" + option.Id + "/achieved", f);
         }
     }
+
+    /// <summary>An option's economics findings, about the option (<c>option/{id}</c>), fixed on its economics page.</summary>
+    private static IEnumerable<(string, string, string, Finding)> Economics(Guid optionId, int number, string title, EconomicInputs inputs, EconomicResult result) =>
+        EconomicChecks.Of(inputs, result).Select(f => (OptionKey(optionId), Where(number, title), "/options/" + optionId + "/economics", f));
+
+    private static string Where(int number, string title) => OptionText.Number(number) + " " + title;
 
     /// <summary>A finding's message in the reader's language, its terms translated too.</summary>
     public static string Message(IStringLocalizer t, Finding finding)

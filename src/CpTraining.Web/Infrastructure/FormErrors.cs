@@ -1,4 +1,5 @@
 using CpTraining.Domain;
+using CpTraining.Web.Infrastructure.Saving;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -66,6 +67,18 @@ internal static class FormErrors
         }
 
         modelState.AddModelError(string.Empty, message);
+    }
+
+    /// <summary>
+    /// A change of a programme's companies (an enrolment, an advisor added or removed) that lost a race with another
+    /// change says so above the form; nothing was saved. Other results add nothing (a refusal has its own errors).
+    /// </summary>
+    public static void AddCompaniesConflict(this ModelStateDictionary modelState, SaveResult result, IStringLocalizer t)
+    {
+        if (result == SaveResult.Conflict)
+        {
+            modelState.AddConflict(t["Someone else changed this programme's companies meanwhile, so nothing was changed. Check the page and try again."]);
+        }
     }
 
     /// <summary>The domain's message in the reader's language, for a place that is not a form field.</summary>

@@ -139,7 +139,8 @@ public sealed class EconomicsPageTests(CpTrainingFactory factory) : IClassFixtur
         // 10 000 ÷ 1 500 = 6.7 years against a 5-year life.
         var finding = page.QuerySelector("#checks li[data-rule='economics.payback-beyond-lifetime']");
         Assert.NotNull(finding);
-        Assert.Equal("Serious: The simple payback (6.7 years) is longer than the lifetime (5 years): the option does not pay for itself. Check the savings, the investment and the lifetime.", finding.TextContent.Trim());
+        Assert.Equal("Serious: The simple payback (6.7 years) is longer than the lifetime (5 years): the option does not pay for itself. Check the savings, the investment and the lifetime.", string.Join(' ', finding.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("open", finding.GetAttribute("data-status"));
 
         form = Form(page);
         form["Input.RawMaterials"] = "3000";

@@ -68,7 +68,7 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
     public CultureInfo Culture => CultureInfo.CurrentCulture;
 
     /// <summary>The plausibility findings of this worksheet (<see cref="CompanyFindings"/>), open or reviewed.</summary>
-    public FindingsBlock Findings { get; private set; } = new([], false, null);
+    public FindingsBlock Findings { get; private set; } = FindingsBlock.None;
 
     public async Task<IActionResult> OnGetAsync(Guid worksheetId)
     {
@@ -113,7 +113,9 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
         MassSankey = BalanceCharts.MassSankey(Sheet, t);
         EnergySankey = BalanceCharts.EnergySankey(Sheet, Result, EnergyUnit, t);
         Pareto = BalanceCharts.Pareto(Sheet, Result, t);
-        Findings = await FindingsBlock.AboutAsync(db, ProgrammeId, CompanyId, CompanyFindings.WorksheetKey(worksheetId), t, HttpContext.RequestAborted);
+        // The findings of this worksheet from the balance just evaluated: only their reviews are read.
+        var reviews = await CompanyFindings.ReviewsAsync(db, ProgrammeId, CompanyId, HttpContext.RequestAborted);
+        Findings = FindingsBlock.For(CompanyFindings.OfWorksheet(Sheet, Result, reviews, t), showWhere: false, await access.StandingAsync(), ProgrammeId, CompanyId);
         return Page();
     }
 

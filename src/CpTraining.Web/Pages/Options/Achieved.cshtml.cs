@@ -69,7 +69,7 @@ public sealed class AchievedModel(
 
     public bool Conflict { get; private set; }
 
-    public FindingsBlock Findings { get; private set; } = new([], false, null);
+    public FindingsBlock Findings { get; private set; } = FindingsBlock.None;
 
     /// <summary>Files were chosen in a post that saved nothing: the browser cannot keep them.</summary>
     public bool ChosenFilesNotKept { get; private set; }
@@ -276,7 +276,7 @@ public sealed class AchievedModel(
         Option = await db.CpOptions.AsNoTracking().SingleAsync(o => o.Id == optionId);
         Version = await db.CpOptions.Where(o => o.Id == optionId).Select(o => EF.Property<uint>(o, "Version")).SingleAsync();
         Planned = (await OptionsRegister.AssessAsync(db, Option.ProgrammeId, [Option], HttpContext.RequestAborted))[0].Assessment;
-        Findings = await FindingsBlock.AboutAsync(db, Option.ProgrammeId, Option.CompanyId, CompanyFindings.OptionKey(optionId) + "/achieved", t, HttpContext.RequestAborted);
+        Findings = FindingsBlock.For(CompanyFindings.OfOptions([Planned], await CompanyFindings.ReviewsAsync(db, Option.ProgrammeId, Option.CompanyId, HttpContext.RequestAborted), t).Where(f => f.IsAbout(CompanyFindings.OptionKey(optionId) + "/achieved")), showWhere: false, Access);
         var ids = Option.EvidenceFileIds.ToList();
         var files = await db.StoredFiles.AsNoTracking()
             .Where(f => ids.Contains(f.Id) && f.OwnerKind == FileOwnerKind.OptionEvidence && f.OwnerId == optionId)

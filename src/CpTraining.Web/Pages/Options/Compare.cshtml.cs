@@ -37,10 +37,9 @@ public sealed class CompareModel(AppDbContext db, AccessControl accessControl, I
         View = ComparisonView.Build(
             result, t, t["Options of {0} compared", access.CompanyName], id, access.ProgrammeName, companyId, access.CompanyName,
             OptionComparison.CommonCurrency(companies, access.DefaultCurrency), sort, category, kind, status, waste);
-        View.Findings = new FindingsBlock(
-            [.. (await CompanyFindings.LoadAsync(db, id, companyId, t, HttpContext.RequestAborted)).Where(f => f.SubjectKey.StartsWith("option/", StringComparison.Ordinal))],
-            ShowWhere: true,
-            FindingsBlock.FindingsUrl(id, companyId));
+        // The options' findings from the assessments just made: only their reviews are read.
+        var reviews = await CompanyFindings.ReviewsAsync(db, id, companyId, HttpContext.RequestAborted);
+        View.Findings = FindingsBlock.For(CompanyFindings.OfOptions(result.Options.Select(o => o.Assessment), reviews, t), showWhere: true, access);
         return Page();
     }
 }

@@ -17,6 +17,9 @@ public sealed class ComparisonView
     /// <summary>The plausibility findings of the compared options (one company's comparison only).</summary>
     public FindingsBlock? Findings { get; set; }
 
+    /// <summary>The findings of each company's options, by company name (the programme's comparison only).</summary>
+    public IReadOnlyList<CompanyFindingsView> FindingsByCompany { get; set; } = [];
+
     public required Guid ProgrammeId { get; init; }
 
     public required string ProgrammeName { get; init; }
@@ -152,4 +155,12 @@ public sealed class ComparisonView
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1).TrimEnd(), "…");
+}
+
+/// <summary>One company's findings on the programme's comparison: its block and how many are open or reviewed.</summary>
+public sealed record CompanyFindingsView(ComparedCompany Company, FindingsBlock Findings)
+{
+    public int Open => Findings.Items.Count(f => f.IsOpen);
+
+    public int Reviewed => Findings.Items.Count - Open;
 }

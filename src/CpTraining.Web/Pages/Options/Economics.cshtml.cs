@@ -4,6 +4,7 @@ using System.Text.Json;
 using CpTraining.Domain;
 using CpTraining.Domain.Checks;
 using CpTraining.Domain.Options;
+using CpTraining.Web.Checks;
 using CpTraining.Web.Data;
 using CpTraining.Web.Identity;
 using CpTraining.Web.Infrastructure;
@@ -46,8 +47,8 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
     /// <summary>Why the saved inputs cannot be evaluated (a discount rate close to −100 % over a long lifetime).</summary>
     public string? ResultProblem { get; private set; }
 
-    /// <summary>Figures that look wrong (<see cref="EconomicChecks"/>), each with what to look at, in the reader's language.</summary>
-    public IReadOnlyList<(Finding Finding, string Message)> Findings { get; private set; } = [];
+    /// <summary>Figures that look wrong (<see cref="EconomicChecks"/>), each with what to look at and its review, in the reader's language.</summary>
+    public FindingsBlock Findings { get; private set; } = FindingsBlock.None;
 
     public CashFlowChart? Chart { get; private set; }
 
@@ -227,7 +228,6 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             {
                 Result = EconomicEvaluation.Evaluate(option.Economics!);
                 Sensitivity = SensitivityView.Of(option.Economics!, Result, Currency, Culture, t);
-                Findings = [.. EconomicChecks.Of(option.Economics!, Result).Select(f => (f, t[f.MessageTemplate, f.Arguments].Value))];
                 Chart = OptionCharts.CashFlow(
                     t["Cumulative cash flow of {0}", option.Title],
                     Result.Years.Select(y => new CashFlowPoint(y.Year, (double)y.Cumulative, (double)y.CumulativeDiscounted)),
@@ -239,7 +239,12 @@ public sealed class EconomicsModel(AppDbContext db, AccessControl accessControl,
             catch (DomainException ex)
             {
                 ResultProblem = t.Text(ex);
+                return;
             }
+
+            // The findings of the result just evaluated: only their reviews are read.
+            var reviews = await CompanyFindings.ReviewsAsync(db, option.ProgrammeId, option.CompanyId, HttpContext.RequestAborted);
+            Findings = FindingsBlock.For(CompanyFindings.OfEconomics(option.Id, option.Number, option.Title, option.Economics!, Result, reviews, t), showWhere: false, Access);
         }
     }
 }

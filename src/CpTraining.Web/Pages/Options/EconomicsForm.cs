@@ -145,12 +145,7 @@ public sealed class EconomicsInput
         var labour = Number(Labour, nameof(EconomicInputs.Labour)) ?? 0;
         var maintenance = Number(Maintenance, nameof(EconomicInputs.Maintenance)) ?? 0;
         var other = Number(Other, nameof(EconomicInputs.Other)) ?? 0;
-        var lifetime = Number(LifetimeYears, nameof(EconomicInputs.LifetimeYears), required: true);
-        if (lifetime is { } l && l != decimal.Truncate(l))
-        {
-            modelState.AddDomainError(new DomainException(nameof(EconomicInputs.LifetimeYears), "Enter a whole number."), t);
-            failed = true;
-        }
+        var lifetime = Whole(Number(LifetimeYears, nameof(EconomicInputs.LifetimeYears), required: true), nameof(EconomicInputs.LifetimeYears));
 
         var discount = Number(DiscountRate, nameof(EconomicInputs.DiscountRate), required: true);
         var escalation = Number(Escalation, nameof(EconomicInputs.Escalation)) ?? 0;
@@ -224,7 +219,7 @@ public sealed class EconomicsInput
         Set(i => i with { Labour = labour });
         Set(i => i with { Maintenance = maintenance });
         Set(i => i with { Other = other });
-        Set(i => i with { LifetimeYears = lifetime is > int.MaxValue or < int.MinValue ? -1 : (int)lifetime!.Value });
+        Set(i => i with { LifetimeYears = lifetime!.Value });
         Set(i => i with { DiscountRate = Fraction(discount!.Value) });
         Set(i => i with { Escalation = Fraction(escalation) });
         Set(i => i with { SalvageValue = salvage });

@@ -61,7 +61,7 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
     public bool Conflict { get; private set; }
 
     /// <summary>The plausibility findings of this option: its economics and its achieved results against the plan.</summary>
-    public FindingsBlock Findings { get; private set; } = new([], false, null);
+    public FindingsBlock Findings { get; private set; } = FindingsBlock.None;
 
     /// <summary>The form a refused post came from (its prefix), shown open with the input kept; null on a GET.</summary>
     public string? ActiveForm { get; private set; }
@@ -270,9 +270,12 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
             .ToListAsync();
         Worksheets = sheets.Select(w => w.Snapshot()).ToList();
         var factors = await EmissionFactorCatalogue.LoadAsync(db);
-        (Computed, Lines) = EnvironmentalEvaluation.Compute(Option.Links, Worksheets.ToDictionary(w => w.WorksheetId), factors, Country);
+        var byId = Worksheets.ToDictionary(w => w.WorksheetId);
+        (Computed, Lines) = EnvironmentalEvaluation.Compute(Option.Links, byId, factors, Country);
         Effective = Option.EnteredReductions.Over(Computed);
-        Findings = await FindingsBlock.AboutAsync(db, programmeId, companyId, CompanyFindings.OptionKey(Option.Id), t, HttpContext.RequestAborted);
+        // The option's findings from the worksheets and factors just read: only their reviews are read.
+        var assessment = OptionAssessment.Of(OptionsRegister.SnapshotOf(Option, byId, factors, Country));
+        Findings = FindingsBlock.For(CompanyFindings.OfOptions([assessment], await CompanyFindings.ReviewsAsync(db, programmeId, companyId, HttpContext.RequestAborted), t), showWhere: false, Access);
 
         Details = keep == nameof(Details) ? Details : OptionDetailsInput.From(Option, Version);
         Plan = keep == nameof(Plan) ? Plan : PlanInput.From(Option, Version);

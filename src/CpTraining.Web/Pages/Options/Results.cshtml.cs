@@ -20,7 +20,7 @@ namespace CpTraining.Web.Pages.Options;
 public sealed class ResultsModel(AppDbContext db, AccessControl accessControl, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>The achieved results far from the plan without an explanation, of every option.</summary>
-    public FindingsBlock Findings { get; private set; } = new([], false, null);
+    public FindingsBlock Findings { get; private set; } = FindingsBlock.None;
 
     public EnrolledCompany Access { get; private set; } = null!;
 
@@ -49,10 +49,8 @@ public sealed class ResultsModel(AppDbContext db, AccessControl accessControl, M
             .ToListAsync();
         var assessments = (await OptionsRegister.AssessAsync(db, id, options, HttpContext.RequestAborted)).Select(a => a.Assessment).ToList();
         Totals = new OptionTotalsView(OptionTotals.Of(assessments), access.DefaultCurrency);
-        Findings = new FindingsBlock(
-            [.. (await CompanyFindings.LoadAsync(db, id, companyId, t, HttpContext.RequestAborted)).Where(f => f.Rule == Domain.Checks.AchievedChecks.FarFromPlan)],
-            ShowWhere: true,
-            FindingsBlock.FindingsUrl(id, companyId));
+        var reviews = await CompanyFindings.ReviewsAsync(db, id, companyId, HttpContext.RequestAborted);
+        Findings = FindingsBlock.For(CompanyFindings.OfOptions(assessments, reviews, t).Where(f => f.Rule == Domain.Checks.AchievedChecks.FarFromPlan), showWhere: true, access);
         var shown = options.Zip(assessments)
             .Where(p => p.First.Status is OptionStatus.Implemented or OptionStatus.Verified)
             .ToList();

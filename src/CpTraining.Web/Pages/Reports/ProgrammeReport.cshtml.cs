@@ -39,7 +39,7 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
     public DateOnly? FinalSessionStart { get; private set; }
 
     /// <summary>The programme report's totals that differ from its company reports (<see cref="ReportChecks"/>).</summary>
-    public FindingsBlock Findings { get; private set; } = new([], false, null);
+    public FindingsBlock Findings { get; private set; } = FindingsBlock.None;
 
     /// <summary>The open warnings a coordinator confirms to publish: the totals' and every company's unreviewed findings.</summary>
     public IReadOnlyList<(string Where, string Message)> OpenFindings { get; private set; } = [];

@@ -221,11 +221,7 @@ public sealed class DetailsModel(
     /// <summary>The page again after a refused change (the rule is in the model state) or a change that lost to another.</summary>
     private async Task<IActionResult> RefusedAsync(Guid id, Guid companyId, SaveResult result)
     {
-        if (result == SaveResult.Conflict)
-        {
-            ModelState.AddConflict(t["Someone else changed this programme's companies meanwhile, so nothing was changed. Check the page and try again."]);
-        }
-
+        ModelState.AddCompaniesConflict(result, t);
         return await PageAsync(id, companyId);
     }
 

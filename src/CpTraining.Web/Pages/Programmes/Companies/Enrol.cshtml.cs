@@ -67,7 +67,7 @@ public sealed class EnrolModel(AppDbContext db, AccessControl access, SaveFlow s
         var result = await save.SaveAsync(this, () => EnrolAsync(id, company!.Id, existing.IsPilot), new FormFields(nameof(Existing)));
         if (result != SaveResult.Saved)
         {
-            Conflicted(result);
+            ModelState.AddCompaniesConflict(result, t);
             await LoadCandidatesAsync(id);
             return Page();
         }
@@ -100,7 +100,7 @@ public sealed class EnrolModel(AppDbContext db, AccessControl access, SaveFlow s
         }, new FormFields(nameof(New)));
         if (result != SaveResult.Saved)
         {
-            Conflicted(result);
+            ModelState.AddCompaniesConflict(result, t);
             await LoadCandidatesAsync(id);
             return Page();
         }
@@ -115,15 +115,6 @@ public sealed class EnrolModel(AppDbContext db, AccessControl access, SaveFlow s
         var programme = await db.Programmes.Include(p => p.Enrolments).SingleAsync(p => p.Id == id);
         programme.EnrolCompany(companyId, isPilot, time.GetUtcNow());
         return true;
-    }
-
-    /// <summary>An enrolment that lost a race with another change of the programme says so; nothing was saved.</summary>
-    private void Conflicted(SaveResult result)
-    {
-        if (result == SaveResult.Conflict)
-        {
-            ModelState.AddConflict(t["Someone else changed this programme's companies meanwhile, so nothing was changed. Check the page and try again."]);
-        }
     }
 
     private async Task<IActionResult?> CheckAsync(Guid id)

@@ -92,7 +92,7 @@ public sealed class IndexModel(
         }, new FormFields("Advisor"));
         if (result != SaveResult.Saved)
         {
-            Conflicted(result);
+            ModelState.AddCompaniesConflict(result, t);
             await LoadAsync(id);
             return Page();
         }
@@ -123,22 +123,13 @@ public sealed class IndexModel(
         }, FormFields.AllAbove);
         if (result != SaveResult.Saved)
         {
-            Conflicted(result);
+            ModelState.AddCompaniesConflict(result, t);
             await LoadAsync(id);
             return Page();
         }
 
         TempData["Success"] = t["The CP advisor in training has been removed from the programme."].Value;
         return RedirectToPage(new { id });
-    }
-
-    /// <summary>A save that lost a race (a person removed twice, the programme changed meanwhile) says so; nothing was saved.</summary>
-    private void Conflicted(SaveResult result)
-    {
-        if (result == SaveResult.Conflict)
-        {
-            ModelState.AddConflict(t["Someone else changed this programme's companies meanwhile, so nothing was changed. Check the page and try again."]);
-        }
     }
 
     private async Task<IActionResult?> CheckAsync(Guid id, Operation operation)
