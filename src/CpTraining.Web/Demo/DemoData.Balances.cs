@@ -91,7 +91,7 @@ internal static partial class DemoData
     /// (salt and soda ash as auxiliaries) and rinsed and soaped; 95 m³ of water become wastewater and evaporation.
     /// Inputs 97.6 t/day, outputs 96.8 t/day: closure 99.2 %, every step within 2 %.
     /// </summary>
-    private static Worksheet TextileWorksheet(Guid programmeId, Guid companyId, DateTimeOffset now)
+    internal static Worksheet TextileWorksheet(Guid programmeId, Guid companyId, DateTimeOffset now)
     {
         var sheet = Worksheet.Create(programmeId, companyId, TextileWorksheetName, "Reactive dyeing of cotton knitwear on three jet machines", "UAH", now);
         sheet.ChangeDetails(
@@ -153,7 +153,7 @@ internal static partial class DemoData
     /// Whey is its own material ("whey", not "milk"): no input is priced as whey, so its loss is valued at its sewer fee
     /// only, not at the price of raw milk (whey is worth a few per cent of milk).
     /// </summary>
-    private static Worksheet DairyWorksheet(Guid programmeId, Guid companyId, DateTimeOffset now)
+    internal static Worksheet DairyWorksheet(Guid programmeId, Guid companyId, DateTimeOffset now)
     {
         var sheet = Worksheet.Create(programmeId, companyId, DairyWorksheetName, "Hard cheese and drinking milk from raw milk", "UAH", now);
         sheet.ChangePeriod(ReportingPeriod.Day, null, 350);

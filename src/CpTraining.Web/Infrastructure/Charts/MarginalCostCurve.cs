@@ -96,6 +96,14 @@ public sealed class MarginalCostCurve
         }).ToList();
     }
 
+    /// <summary>The viewBox and the boxes of the key's entries, for checking that none overlaps another or the edge.</summary>
+    public ChartLabelLayout Layout(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var key = KeyLayout(TableRows(culture), KeyTop);
+        return new ChartLabelLayout(Width, key.Bottom + Padding, Axes.TickFontSize, [.. key.Entries.Select(e => new ChartLabel(e.Number + " " + e.Text, e.FullText, e.Box))]);
+    }
+
     public string ToSvg(CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(culture);
@@ -111,11 +119,8 @@ public sealed class MarginalCostCurve
         double Y(double v) => top + ((yTicks[^1] - v) / (yTicks[^1] - yTicks[0]) * PlotHeight);
         double X(double q) => left + (q / xTicks[^1] * (right - left));
 
-        var keyTop = bottom + 24 + (QuantityAxisTitle is null ? 0 : 22);
-        const double KeyRowHeight = 17;
-        const int KeyColumns = 2;
-        var keyRows = (rows.Count + KeyColumns - 1) / KeyColumns;
-        var height = keyTop + (keyRows * KeyRowHeight) + Padding;
+        var key = KeyLayout(rows, KeyTop);
+        var height = key.Bottom + Padding;
 
         var root = Root(IdPrefix, "chart-cost-curve", Width, height, Title, Description);
         if (ShowTitle)
@@ -173,17 +178,55 @@ public sealed class MarginalCostCurve
 
         root.Add(bars);
 
-        var key = El("g", A("class", "key"));
-        var columnWidth = (Width - (2 * Padding)) / KeyColumns;
-        for (var i = 0; i < rows.Count; i++)
+        var keyGroup = El("g", A("class", "key"));
+        foreach (var entry in key.Entries)
         {
-            var kx = Padding + (i / keyRows * columnWidth);
-            var ky = keyTop + (i % keyRows * KeyRowHeight) + 12;
-            key.Add(Text(kx, ky, rows[i].Number.ToString(culture), A("font-weight", "600"), A("font-size", Axes.TickFontSize)));
-            key.Add(Text(kx + 22, ky, Axes.Shorten($"{rows[i].Label} ({rows[i].FormattedCostPerUnit})", 60), A("font-size", Axes.TickFontSize)));
+            var baseline = entry.Box.Y + 12;
+            keyGroup.Add(El(
+                "g",
+                A("class", "key-entry"),
+                El("title", entry.FullText),
+                Text(entry.Box.X, baseline, entry.Number, A("font-weight", "600"), A("font-size", Axes.TickFontSize)),
+                Text(entry.Box.X + KeyIndent, baseline, entry.Text, A("font-size", Axes.TickFontSize))));
         }
 
-        root.Add(key);
+        root.Add(keyGroup);
         return Serialise(root);
     }
+
+    private double KeyTop => Padding + (ShowTitle ? 34 : 8) + PlotHeight + 24 + (QuantityAxisTitle is null ? 0 : 22);
+
+    private const double KeyIndent = 22;
+    private const double KeyRowHeight = 17;
+    private const double KeyGap = 18;
+
+    /// <summary>
+    /// The key below the bars: "number  option (cost per unit)" in as many equal columns (up to three) as the widest
+    /// entry allows, filled row by row; entries too long for a column are shortened with "…" (the table and the
+    /// entry's tooltip keep the full name). Widths are estimated on the safe side, so entries cannot run into each other.
+    /// </summary>
+    private KeyLayoutResult KeyLayout(IReadOnlyList<CostCurveTableRow> rows, double top)
+    {
+        var available = Width - (2 * Padding);
+        var texts = rows.Select(r => $"{r.Label} ({r.FormattedCostPerUnit})").ToList();
+        var widest = texts.Select(t => KeyIndent + TextFit.Width(t, Axes.TickFontSize)).DefaultIfEmpty(0).Max();
+        var columns = (int)Math.Clamp(Math.Floor((available + KeyGap) / (widest + KeyGap)), 1, 3);
+        var columnWidth = (available - ((columns - 1) * KeyGap)) / columns;
+        var entries = new List<KeyEntry>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var text = TextFit.Shorten(texts[i], columnWidth - KeyIndent, Axes.TickFontSize);
+            var x = Padding + (i % columns * (columnWidth + KeyGap));
+            var y = top + (i / columns * KeyRowHeight);
+            var width = KeyIndent + TextFit.Width(text, Axes.TickFontSize);
+            entries.Add(new KeyEntry(rows[i].Number.ToString(CultureInfo.InvariantCulture), text, $"{rows[i].Number}. {texts[i]}", new LabelBox(x, y, width, Axes.TickFontSize * TextFit.LineHeight)));
+        }
+
+        var bottom = entries.Count == 0 ? top : entries.Max(e => e.Box.Bottom);
+        return new KeyLayoutResult(top, bottom, entries);
+    }
+
+    private sealed record KeyEntry(string Number, string Text, string FullText, LabelBox Box);
+
+    private sealed record KeyLayoutResult(double Top, double Bottom, IReadOnlyList<KeyEntry> Entries);
 }
