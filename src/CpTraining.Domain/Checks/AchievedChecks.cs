@@ -26,8 +26,8 @@ public static class AchievedChecks
         var done = achieved.Reductions;
         (string Field, string Name, decimal? Planned, decimal? Achieved)[] figures =
         [
-            ("ActualInvestment", "investment", option.Economics?.TotalInvestment, achieved.ActualInvestment),
-            ("AnnualSavings", "annual savings", option.Economics?.NetAnnualSavings, achieved.AnnualSavings),
+            ("ActualInvestment", "total investment", option.Economics?.TotalInvestment, achieved.ActualInvestment),
+            ("AnnualSavings", "net annual savings", option.Economics?.NetAnnualSavings, achieved.AnnualSavings),
             ("WaterCubicMetres", "water saved, m³/yr", planned.WaterCubicMetres, done.WaterCubicMetres),
             ("EnergyMegawattHours", "energy saved, MWh/yr", planned.EnergyMegawattHours, done.EnergyMegawattHours),
             ("TonnesCo2", "CO₂ avoided, t/yr", planned.TonnesCo2, done.TonnesCo2),

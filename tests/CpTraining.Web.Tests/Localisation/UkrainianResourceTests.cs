@@ -30,6 +30,20 @@ public sealed class UkrainianResourceTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // Resource names are case-insensitive: of "Investment" and "investment" the compiler keeps one and drops the
+        // other with only a warning, so a lower-case term mid-sentence would read with a capital letter.
+        var clashes = UkrainianResource.LoadEntries()
+            .GroupBy(e => e.Key, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g.Select(e => Show(e.Key))))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void Translations_keep_the_placeholders_of_their_keys()
     {
         var wrong = UkrainianResource.Load()
