@@ -70,7 +70,7 @@ public sealed class PhoneLayoutTests(BrowserFactory factory) : IClassFixture<Bro
                 .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-responsive, .chart-scroll'))
                 .slice(0, 8)
                 .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : '') + ' ' + Math.round(e.getBoundingClientRect().right));
-            return { over, culprits: culprits.join(', ') };
+            return over + '|' + culprits.join(', ');
         }
         """;
 
@@ -91,11 +91,12 @@ public sealed class PhoneLayoutTests(BrowserFactory factory) : IClassFixture<Bro
             var response = await page.GotoAsync(url);
             Assert.True(response is { Ok: true }, $"{name}: {url} answered {response?.Status}");
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var result = await page.EvaluateAsync<OverflowResult>(Overflow);
+            var result = (await page.EvaluateAsync<string>(Overflow)).Split('|', 2);
+            var over = int.Parse(result[0], System.Globalization.CultureInfo.InvariantCulture);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
-            if (result.Over > 0)
+            if (over > 0)
             {
-                problems.Add($"{name} ({url}) is {result.Over}px wider than the {width}px screen: {result.Culprits}");
+                problems.Add($"{name} ({url}) is {over}px wider than the {width}px screen: {result[1]}");
             }
         }
 
@@ -140,6 +141,4 @@ public sealed class PhoneLayoutTests(BrowserFactory factory) : IClassFixture<Bro
             Assert.NotEmpty(Directory.GetFiles(folder, name + "-*.png"));
         }
     }
-
-    private sealed record OverflowResult(int Over, string Culprits);
 }
