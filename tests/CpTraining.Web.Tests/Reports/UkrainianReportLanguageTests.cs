@@ -136,7 +136,7 @@ public sealed class UkrainianReportLanguageTests(CpTrainingFactory factory) : IC
         // The reader's UI is English (no culture asked for); the report is the programme's, Ukrainian.
         var text = await PdfTextAsync(s.Coordinator, $"/programmes/{s.ProgrammeId}/companies/{s.CompanyId}/report");
 
-        Assert.Contains("Лінія фарбування", text, StringComparison.Ordinal);
+        Assert.Contains("Реактивне фарбування", text, StringComparison.Ordinal);
         Assert.Contains("Рекуперація тепла промивної води", text, StringComparison.Ordinal);
         var english = EnglishIn(text);
         Assert.True(english.Count == 0, "English in the Ukrainian company report: " + string.Join(" | ", english) + "\n\n" + text);
