@@ -63,11 +63,11 @@ public sealed class PhoneLayoutTests(BrowserFactory factory) : IClassFixture<Bro
 
     /// <summary>
     /// How far the page scrolls sideways, and the elements that stick out, to say what to fix. A phone's layout viewport
-    /// widens to fit content that sticks out (innerWidth grows past 390), so the screen's width counts too.
+    /// widens to fit content that sticks out (innerWidth grows past 390), so the width asked for counts too.
     /// </summary>
     private const string Overflow = """
-        () => {
-            const width = Math.min(innerWidth, screen.width);
+        screenWidth => {
+            const width = Math.min(innerWidth, screenWidth);
             const over = document.scrollingElement.scrollWidth - width;
             const culprits = [...document.querySelectorAll('body *')]
                 .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-responsive, .chart-scroll'))
@@ -94,7 +94,7 @@ public sealed class PhoneLayoutTests(BrowserFactory factory) : IClassFixture<Bro
             var response = await page.GotoAsync(url);
             Assert.True(response is { Ok: true }, $"{name}: {url} answered {response?.Status}");
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var result = (await page.EvaluateAsync<string>(Overflow)).Split('|', 2);
+            var result = (await page.EvaluateAsync<string>(Overflow, width)).Split('|', 2);
             var over = int.Parse(result[0], System.Globalization.CultureInfo.InvariantCulture);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
             if (over > 0)
