@@ -1,4 +1,3 @@
-using System.Globalization;
 using CpTraining.Web;
 using CpTraining.Web.Background;
 using CpTraining.Web.Data;
@@ -122,11 +121,11 @@ builder.Services.AddScoped<IAuthorizationHandler, ResourceOperationHandler>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
-    var cultures = Cultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
-    o.DefaultRequestCulture = new RequestCulture("en");
-    o.SupportedCultures = cultures;
-    o.SupportedUICultures = cultures;
-    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+    // English text ("en") is formatted the British way (en-GB: 29/09/2026), in the UI and in reports alike.
+    o.DefaultRequestCulture = new RequestCulture(Cultures.Formatting("en"), Cultures.Text("en"));
+    o.SupportedCultures = Cultures.Supported.Select(Cultures.Formatting).ToList();
+    o.SupportedUICultures = Cultures.Supported.Select(Cultures.Text).ToList();
+    o.RequestCultureProviders = [.. new IRequestCultureProvider[] { new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider() }.Select(Cultures.EnglishAsBritish)];
 });
 
 builder.Services

@@ -42,7 +42,7 @@ public sealed class TaskNotifier(AppDbContext db, IStringLocalizer<SharedResourc
 
             var previous = CultureInfo.CurrentUICulture;
             var previousCulture = CultureInfo.CurrentCulture;
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(person.PreferredLanguage);
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (Cultures.Text(person.PreferredLanguage), Cultures.Formatting(person.PreferredLanguage));
             try
             {
                 var text = Text(kind, subject, detail, t);

@@ -1,6 +1,9 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace CpTraining.Web.Infrastructure;
 
@@ -8,6 +11,41 @@ public static class Cultures
 {
     /// <summary>UI languages with complete resources.</summary>
     public static readonly IReadOnlyList<string> Supported = ["en", "uk"];
+
+    /// <summary>
+    /// The culture that formats dates and numbers for a language: English is written the British way (29/09/2026,
+    /// 29 September 2026; "," groups thousands and "." marks decimals, as in US English); other languages as themselves.
+    /// An unsupported language formats as English.
+    /// </summary>
+    public static CultureInfo Formatting(string language) =>
+        CultureInfo.GetCultureInfo(!Supported.Contains(language) || language == "en" ? "en-GB" : language);
+
+    /// <summary>The culture whose resources a language reads ("en" is the resource keys themselves).</summary>
+    public static CultureInfo Text(string language) => CultureInfo.GetCultureInfo(Supported.Contains(language) ? language : "en");
+
+    /// <summary>
+    /// Wraps a request-culture provider so that any English it finds ("en", "en-US") formats as en-GB while the UI
+    /// text stays "en": the language switcher and the people's preferences keep the plain "en" choice.
+    /// </summary>
+    public static IRequestCultureProvider EnglishAsBritish(IRequestCultureProvider inner) => new BritishEnglishProvider(inner);
+
+    private sealed class BritishEnglishProvider(IRequestCultureProvider inner) : IRequestCultureProvider
+    {
+        public async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+        {
+            var result = await inner.DetermineProviderCultureResult(httpContext);
+            if (result is null)
+            {
+                return null;
+            }
+
+            var cultures = result.Cultures.Select(c => IsEnglish(c.Value) ? new StringSegment("en-GB") : c).ToList();
+            return new ProviderCultureResult(cultures, result.UICultures);
+        }
+
+        private static bool IsEnglish(string? name) =>
+            name is not null && (name.Equals("en", StringComparison.OrdinalIgnoreCase) || name.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
+    }
 }
 
 /// <summary>Model-binding messages ("'abc' is not a valid date") in the reader's language.</summary>

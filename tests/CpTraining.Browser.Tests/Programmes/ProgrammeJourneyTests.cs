@@ -10,7 +10,7 @@ namespace CpTraining.Browser.Tests.Programmes;
 /// <summary>A coordinator's whole journey in the browser: sign in, create, reschedule, download the calendar.</summary>
 public sealed class ProgrammeJourneyTests(BrowserFactory factory) : IClassFixture<BrowserFactory>
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     [Fact]
     public async Task Coordinator_creates_programme_reschedules_session_2_and_downloads_calendar()

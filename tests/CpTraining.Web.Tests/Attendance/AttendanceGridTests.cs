@@ -68,7 +68,7 @@ public sealed class AttendanceGridTests : IClassFixture<CpTrainingFactory>
         var grid = await client.GetDocumentAsync(url);
 
         // Session 2 starts on Tuesday 14 July 2026: the grid says so and offers no save.
-        const string Rule = "Attendance can be marked only for days that have begun; day 1 of session 2 is on 7/14/2026.";
+        const string Rule = "Attendance can be marked only for days that have begun; day 1 of session 2 is on 14/07/2026.";
         Assert.Equal(Rule, grid.QuerySelector("#future-day")!.TextContent.Trim());
         Assert.Null(grid.QuerySelector("main form button[type=submit]"));
 

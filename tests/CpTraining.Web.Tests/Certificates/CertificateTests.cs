@@ -120,10 +120,10 @@ public sealed class CertificateTests : IClassFixture<CpTrainingFactory>
 
         var page = await coordinator.GetDocumentAsync(Page(s.Programme.Id));
         Assert.True(page.QuerySelector("#issue")!.HasAttribute("disabled"));
-        Assert.Equal("Certificates are issued at the final session: from Tuesday, October 20, 2026.", page.QuerySelector("#not-yet")!.TextContent.Trim());
+        Assert.Equal("Certificates are issued at the final session: from Tuesday, 20 October 2026.", page.QuerySelector("#not-yet")!.TextContent.Trim());
 
         var refused = await FormClient.ParseAsync(await IssueAsync(coordinator, s.Programme.Id));
-        Assert.Contains("Certificates are issued at the final session: from Tuesday, October 20, 2026.", FormClient.Errors(refused));
+        Assert.Contains("Certificates are issued at the final session: from Tuesday, 20 October 2026.", FormClient.Errors(refused));
         Assert.Empty(await CertificatesAsync(s.Programme.Id));
     }
 

@@ -51,8 +51,8 @@ public sealed class ExtensionTests(CpTrainingFactory factory) : IClassFixture<Cp
         var trainer = await factory.ClientAsync(w.TrainerA);
 
         var page = await trainer.GetDocumentAsync(ReviewSetup.Extension(w.SubmissionA));
-        Assert.Equal(ReviewWorld.Due.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en")), page.QuerySelector("#due-date")!.TextContent.Trim());
-        Assert.Equal(ReviewWorld.CutOff.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en")), page.QuerySelector("#cut-off")!.TextContent.Trim());
+        Assert.Equal(ReviewWorld.Due.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), page.QuerySelector("#due-date")!.TextContent.Trim());
+        Assert.Equal(ReviewWorld.CutOff.ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), page.QuerySelector("#cut-off")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("#trainer-limit"));
         var granted = await GrantFromPageAsync(trainer, w.SubmissionA, "2026-06-17", "Plant shut down for maintenance 8–12 June.");
 
@@ -94,7 +94,7 @@ public sealed class ExtensionTests(CpTrainingFactory factory) : IClassFixture<Cp
         var refused = await GrantFromPageAsync(trainer, w.SubmissionA, "2026-06-26", "Please reopen.");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var refusedPage = await FormClient.ParseAsync(refused);
-        Assert.Equal($"The cut-off ({ReviewWorld.CutOff.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en"))}) has passed; only a coordinator can reopen this work.", refusedPage.QuerySelector("#form-errors li")!.TextContent.Trim());
+        Assert.Equal($"The cut-off ({ReviewWorld.CutOff.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}) has passed; only a coordinator can reopen this work.", refusedPage.QuerySelector("#form-errors li")!.TextContent.Trim());
         Assert.Equal("Please reopen.", refusedPage.QuerySelector("#Input_Reason")!.TextContent.Trim());
         Assert.Null((await factory.LoadAsync(w.SubmissionA)).ExtendedUntil);
 

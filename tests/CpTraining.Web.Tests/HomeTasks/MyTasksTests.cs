@@ -39,7 +39,7 @@ public sealed class MyTasksTests(QueryCountingFactory factory) : IClassFixture<Q
         Assert.Equal("Company A", rows[1].QuerySelector(".small")!.TextContent);
         Assert.Equal(["Not started", "Not started", "Not started", "Accepted"], rows.Select(r => r.QuerySelector(".status")!.TextContent));
         Assert.Equal($"/tasks/{world.WorkA}", rows[1].QuerySelector("a.task-title")!.GetAttribute("href"));
-        Assert.Equal(WorkWorld.DueDate.ToString("D", CultureInfo.GetCultureInfo("en")), rows[1].QuerySelector(".due-date")!.TextContent);
+        Assert.Equal(WorkWorld.DueDate.ToString("D", CultureInfo.GetCultureInfo("en-GB")), rows[1].QuerySelector(".due-date")!.TextContent);
         Assert.Contains("Session 1", rows[1].TextContent, StringComparison.Ordinal);
 
         // The manager sees the company's work, not Alice's own.
@@ -64,7 +64,7 @@ public sealed class MyTasksTests(QueryCountingFactory factory) : IClassFixture<Q
             Assert.Null(late.QuerySelector(".extended"));
             Assert.NotNull(moved.QuerySelector(".extended"));
             Assert.Null(moved.QuerySelector(".late"));
-            Assert.Equal(new DateOnly(2026, 6, 30).ToString("D", CultureInfo.GetCultureInfo("en")), moved.QuerySelector(".due-date")!.TextContent);
+            Assert.Equal(new DateOnly(2026, 6, 30).ToString("D", CultureInfo.GetCultureInfo("en-GB")), moved.QuerySelector(".due-date")!.TextContent);
         }
         finally
         {

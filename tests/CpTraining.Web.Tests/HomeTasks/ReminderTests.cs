@@ -56,7 +56,7 @@ public sealed class ReminderTests(CpTrainingFactory factory) : IClassFixture<CpT
         Assert.Equal(2, (await NotificationsAsync(w, NotificationKind.TaskDueSoon)).Count);
         var mail = Assert.Single(await MailsAsync(w));
         Assert.Equal(w.Anna.Email, mail.To);
-        Assert.Equal($"Home task “Company description” is due on {Due.ToString("D", CultureInfo.GetCultureInfo("en"))}.", mail.Subject);
+        Assert.Equal($"Home task “Company description” is due on {Due.ToString("D", CultureInfo.GetCultureInfo("en-GB"))}.", mail.Subject);
         Assert.Contains("/tasks/" + w.Open.Id, mail.Body, StringComparison.Ordinal);
         Assert.Contains("/notifications", mail.Body, StringComparison.Ordinal);
     }

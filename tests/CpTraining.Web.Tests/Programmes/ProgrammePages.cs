@@ -10,8 +10,11 @@ namespace CpTraining.Web.Tests.Programmes;
 /// <summary>Helpers the programme page tests share: URLs, dates as the English UI shows them, posting a form already loaded.</summary>
 internal static class ProgrammePages
 {
-    /// <summary>The UI culture of a request without Accept-Language (the app's default request culture).</summary>
-    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    /// <summary>
+    /// The formatting culture of a request without Accept-Language (the app's default): English written the British way,
+    /// en-GB (issue 15: day-month-year in the UI as in the reports).
+    /// </summary>
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Timeline(Guid id) => $"/programmes/{id}";
 
@@ -25,10 +28,10 @@ internal static class ProgrammePages
 
     public static string Calendar(Guid id) => $"/programmes/{id}/calendar.ics";
 
-    /// <summary>A date the way the pages write it with "D" (e.g. "Tuesday, September 1, 2026").</summary>
+    /// <summary>A date the way the pages write it with "D" (e.g. "Tuesday 1 September 2026").</summary>
     public static string Long(DateOnly date) => date.ToString("D", English);
 
-    /// <summary>A date the way the pages write it with "d" (e.g. "9/3/2026").</summary>
+    /// <summary>A date the way the pages write it with "d" (e.g. "03/09/2026").</summary>
     public static string Short(DateOnly date) => date.ToString("d", English);
 
     /// <summary>Posts fields with the antiforgery token of a page the client loaded earlier (as a browser tab left open would).</summary>

@@ -22,7 +22,7 @@ namespace CpTraining.Web.Tests.Reports;
 /// </summary>
 public sealed class ProgrammeReportTests(ProgrammeReportTests.Setup world) : IClassFixture<ProgrammeReportTests.Setup>
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     private string Url => $"/programmes/{world.ProgrammeId}/report";
 

@@ -93,7 +93,7 @@ public sealed class PublishingTests : IClassFixture<CpTrainingFactory>
         var again = await ReportSeed.PublishAsync(coordinator, s.AlphaReport);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var refused = await FormClient.ParseAsync(again);
-        Assert.Equal(["Nothing has changed since version 1, published on Tuesday, October 20, 2026: there is no new version to publish."], FormClient.Errors(refused));
+        Assert.Equal(["Nothing has changed since version 1, published on Tuesday, 20 October 2026: there is no new version to publish."], FormClient.Errors(refused));
         Assert.Single(refused.QuerySelectorAll("#report-versions .report-version"));
     }
 
@@ -104,9 +104,9 @@ public sealed class PublishingTests : IClassFixture<CpTrainingFactory>
         _factory.Clock.Set(new DateTimeOffset(2026, 10, 19, 12, 0, 0, TimeSpan.Zero));
         var coordinator = await _factory.ClientAsync(s.Coordinator);
         var page = await coordinator.GetDocumentAsync(s.AlphaReport);
-        Assert.Equal("A report is published at the final session: from Tuesday, October 20, 2026.", page.QuerySelector("#publish-opens")!.TextContent.Trim());
+        Assert.Equal("A report is published at the final session: from Tuesday, 20 October 2026.", page.QuerySelector("#publish-opens")!.TextContent.Trim());
         var refused = await FormClient.ParseAsync(await ReportSeed.PublishAsync(coordinator, s.AlphaReport));
-        Assert.Equal(["A report is published at the final session: from Tuesday, October 20, 2026."], FormClient.Errors(refused));
+        Assert.Equal(["A report is published at the final session: from Tuesday, 20 October 2026."], FormClient.Errors(refused));
         Assert.NotNull(refused.QuerySelector("#no-versions"));
     }
 
@@ -192,7 +192,7 @@ public sealed class ProgrammeReportPublishingTests : IClassFixture<CpTrainingFac
         var published = await coordinator.PostFormAsync(report, [], report + "?handler=Publish");
         Assert.Equal(report + "/versions/1", published.Headers.Location!.OriginalString);
         var again = await FormClient.ParseAsync(await coordinator.PostFormAsync(report, [], report + "?handler=Publish"));
-        Assert.Equal(["Nothing has changed since version 1, published on Tuesday, October 20, 2026: there is no new version to publish."], FormClient.Errors(again));
+        Assert.Equal(["Nothing has changed since version 1, published on Tuesday, 20 October 2026: there is no new version to publish."], FormClient.Errors(again));
 
         // A later change does not reach version 1.
         await ReportSeed.ChangeInvestmentAsync(_factory, s.AlphaOptionId, 20_000m, 6_000m); // still paying back within its life (3.3 years), so no warning to confirm

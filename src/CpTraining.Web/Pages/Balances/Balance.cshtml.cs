@@ -152,7 +152,7 @@ public sealed class BalanceModel(AppDbContext db, AccessControl access, IStringL
 
     /// <summary>"56.1 t CO₂/TJ".</summary>
     public string FactorText(EmissionFactor factor) =>
-        factor.TonnesCo2.ToString("0.######", Culture) + " t CO₂/" + factor.PerUnit.Symbol();
+        factor.TonnesCo2.ToString("0.######", Culture) + " " + t["t"] + " CO₂/" + WorksheetText.Symbol(t, factor.PerUnit);
 
     public sealed record CarrierTotal(EnergyCarrier Carrier, decimal MegawattHours, decimal Cost, decimal TonnesCo2, bool MissesFactor);
 }

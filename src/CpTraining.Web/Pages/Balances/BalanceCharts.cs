@@ -42,7 +42,7 @@ public static class BalanceCharts
         return new SankeyDiagram(
             t["Mass balance of {0}", sheet.Name],
             t["Material flows in t/yr: inputs on the left, the process steps in their order in the middle, outputs on the right. Flows are coloured by class (see the legend); waste, wastewater and emissions are also hatched. Long names are shortened in the diagram; the table below gives every flow with its full name."],
-            "t/yr",
+            t["t/yr"],
             nodes,
             links)
         {

@@ -21,7 +21,8 @@ public static class CertificateDocument
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(t);
         var language = Cultures.Supported.Contains(certificate.Language) ? certificate.Language : "en";
-        var culture = CultureInfo.GetCultureInfo(language);
+        var culture = Cultures.Text(language);
+        var formatting = Cultures.Formatting(language);
 
         // The shared localiser reads the current UI culture; print in the programme's language, then put it back.
         var previous = CultureInfo.CurrentUICulture;
@@ -63,10 +64,10 @@ public static class CertificateDocument
                     <p class="lead">{{E(t["has completed the Cleaner Production training programme"])}}</p>
                     <p class="programme">{{E(certificate.ProgrammeName)}}</p>
                     <p class="organisers">{{E(t["organised by {0}", certificate.Organisers])}}</p>
-                    <p class="date">{{E(t["Completed on {0}", certificate.CompletionDate.ToString("d MMMM yyyy", culture)])}}</p>
+                    <p class="date">{{E(t["Completed on {0}", certificate.CompletionDate.ToString("d MMMM yyyy", formatting)])}}</p>
                   </div>
                   <div class="foot">
-                    <div>{{E(t["Issued on {0}", DateOnly.FromDateTime(certificate.IssuedAt.UtcDateTime).ToString("d MMMM yyyy", culture)])}}</div>
+                    <div>{{E(t["Issued on {0}", DateOnly.FromDateTime(certificate.IssuedAt.UtcDateTime).ToString("d MMMM yyyy", formatting)])}}</div>
                     <div>{{E(t["Verification code"])}}: <span class="code">{{E(code)}}</span><br>{{E(t["Check this certificate at {0}", verifyUrl])}}</div>
                   </div>
                 </div>

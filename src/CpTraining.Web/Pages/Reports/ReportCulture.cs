@@ -6,7 +6,7 @@ namespace CpTraining.Web.Pages.Reports;
 /// <summary>
 /// Prints a report in its own language (the programme's), whatever the reader's: sets the current culture and UI
 /// culture (figures, dates and the shared localiser) until disposed, then puts the reader's back. An unsupported
-/// language prints in English.
+/// language prints in English; English dates and figures are British (en-GB).
 /// </summary>
 public sealed class ReportCulture : IDisposable
 {
@@ -16,8 +16,7 @@ public sealed class ReportCulture : IDisposable
     private ReportCulture(string language)
     {
         (_culture, _uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = CultureInfo.GetCultureInfo(Cultures.Supported.Contains(language) ? language : "en");
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (Cultures.Formatting(language), Cultures.Text(language));
     }
 
     public static ReportCulture Use(string language) => new(language);
