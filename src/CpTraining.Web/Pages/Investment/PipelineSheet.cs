@@ -26,8 +26,8 @@ public static class PipelineSheet
             Money(t["Investment"]), Money(t["Grant (year 0)"]), Money(t["Loan"]), Money(t["Own money (equity)"]), Money(t["Grants in later years"]),
             Money(t["Net annual savings (year 1, today's prices)"]) + "/yr",
             t["Simple payback, years"], t["IRR, %"], Money(t["NPV"]), t["Discount rate, %"], t["Lifetime, years"], t["Price year"],
-            t["CO₂ avoided, t/yr"], t["Energy saved, MWh/yr"], t["Water saved, m³/yr"], t["Wastewater avoided, m³/yr"],
-            t["Solid waste avoided, t/yr"], t["Hazardous waste avoided, t/yr"], t["Raw materials saved, t/yr"],
+            t["CO₂ avoided, t/yr"], Capital(t["energy saved, MWh/yr"]), Capital(t["water saved, m³/yr"]), Capital(t["wastewater avoided, m³/yr"]),
+            Capital(t["solid waste avoided, t/yr"]), Capital(t["hazardous waste avoided, t/yr"]), t["Raw materials saved, t/yr"],
         ];
         return new XlsxSheet(t["Investment pipeline"], header, rows.Select(r => Row(r, t)).ToList())
         {
@@ -73,11 +73,13 @@ public static class PipelineSheet
         ];
     }
 
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
+
     /// <summary>Planned (selected, not yet done), implemented or verified.</summary>
     public static string Status(OptionStatus status, IStringLocalizer t) => status switch
     {
-        OptionStatus.Implemented => t["implemented"],
-        OptionStatus.Verified => t["verified"],
-        _ => t["planned"],
+        OptionStatus.Implemented => t["Implemented"],
+        OptionStatus.Verified => t["Verified"],
+        _ => t["Planned"],
     };
 }
