@@ -13,6 +13,7 @@ public sealed class CpOption
     public const int ReasonMaxLength = 1_000;
     public const int PlanMaxLength = 500;
     public const int ResponsibleMaxLength = 200;
+    public const int RisksMaxLength = 2_000;
     public const int MaxLinks = 50;
     public const int MaxEvidenceFiles = 10;
 
@@ -42,6 +43,9 @@ public sealed class CpOption
 
     /// <summary>The environmental problems or losses it addresses, in words (the streams are in <see cref="Links"/>).</summary>
     public string? ProblemsAddressed { get; private set; }
+
+    /// <summary>What could go wrong (technical, market, permitting), in words, for the investment project sheet.</summary>
+    public string? Risks { get; private set; }
 
     public OptionCategory Category { get; private set; }
 
@@ -123,6 +127,9 @@ public sealed class CpOption
             category,
             kind);
     }
+
+    /// <summary>States the project's risks (optional, at most <see cref="RisksMaxLength"/> characters).</summary>
+    public void DescribeRisks(string? risks) => Risks = Text.Optional(risks, nameof(Risks), RisksMaxLength);
 
     public void ChangePlan(string? nextStep, string? responsible, DateOnly? due) =>
         (NextStep, Responsible, NextStepDue) = (

@@ -11,6 +11,9 @@ public enum ShareScope
 
     /// <summary>One company's financing needs from its latest published report, with its manager's consent.</summary>
     CompanyFinancing,
+
+    /// <summary>One option's investment project sheet, with its company manager's consent.</summary>
+    OptionSheet,
 }
 
 /// <summary>How a share link stands at a moment.</summary>
@@ -46,6 +49,12 @@ public sealed class ShareLink : RaisesEvents
 
     public ShareScope Scope { get; private set; }
 
+    /// <summary>The option whose investment project sheet is shared; null for the other scopes.</summary>
+    public Guid? OptionId { get; private set; }
+
+    /// <summary>True when the link shares something of one company, which needs its manager's consent.</summary>
+    public bool NeedsConsent => Scope is ShareScope.CompanyFinancing or ShareScope.OptionSheet;
+
     /// <summary>Who the link is for, as the coordinator named them (e.g. "Green Fund — O. Petrenko").</summary>
     public string Recipient { get; private set; }
 
@@ -72,7 +81,7 @@ public sealed class ShareLink : RaisesEvents
     /// <summary>
     /// Creates a link valid for <paramref name="days"/> days (1 to 90) and returns it with its secret token — the only
     /// time the token exists outside the recipient's hands. A company's financing needs are shared only with its
-    /// manager's consent in force.
+    /// manager's consent in force; so is one option's project sheet (<paramref name="optionId"/>, an option of that company).
     /// </summary>
     public static (ShareLink Link, string Token) Create(
         Guid programmeId,
@@ -82,7 +91,8 @@ public sealed class ShareLink : RaisesEvents
         string recipient,
         int days,
         string userId,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Guid? optionId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         var name = recipient?.Trim() ?? string.Empty;
@@ -101,7 +111,17 @@ public sealed class ShareLink : RaisesEvents
             throw new DomainException("Days", "A link is valid for {0} to {1} days.", MinDays, MaxDays);
         }
 
-        if (scope == ShareScope.CompanyFinancing)
+        if (scope == ShareScope.OptionSheet && optionId is null)
+        {
+            throw new DomainException("OptionId", "Choose the option whose project sheet is shared.");
+        }
+
+        if (scope != ShareScope.OptionSheet && optionId is not null)
+        {
+            throw new ArgumentException("Only a project sheet link names an option.", nameof(optionId));
+        }
+
+        if (scope is ShareScope.CompanyFinancing or ShareScope.OptionSheet)
         {
             if (companyId is null)
             {
@@ -123,14 +143,15 @@ public sealed class ShareLink : RaisesEvents
         {
             Id = Guid.NewGuid(),
             ProgrammeId = programmeId,
-            CompanyId = scope == ShareScope.CompanyFinancing ? companyId : null,
+            CompanyId = scope is ShareScope.CompanyFinancing or ShareScope.OptionSheet ? companyId : null,
             Scope = scope,
+            OptionId = optionId,
             Recipient = name,
             TokenHash = HashOf(token),
             CreatedAt = now,
             CreatedBy = userId,
             ExpiresAt = now.AddDays(days),
-            ConsentId = scope == ShareScope.CompanyFinancing ? consent!.Id : null,
+            ConsentId = scope is ShareScope.CompanyFinancing or ShareScope.OptionSheet ? consent!.Id : null,
         };
         link.Raise(new ShareLinkCreated(programmeId, name, scope, link.CompanyId, link.ExpiresAt));
         return (link, token);

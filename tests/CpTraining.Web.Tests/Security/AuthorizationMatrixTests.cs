@@ -145,6 +145,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/{P}/companies/{A}/options/compare", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{B}/options/compare", SeeCompanyB, null, null),
         ("/programmes/{P}/options/compare", StaffOfP, null, null),
+        // Issue 15: an option's investment project sheet (and its PDF) for whoever sees the option; the programme's
+        // investment pipeline (XLSX) for those who see every company of P.
+        ("/programmes/{P}/options/{OE}/sheet", SeeCompanyA, null, null),
+        ("/programmes/{P}/options/{OE}/sheet?handler=Pdf", SeeCompanyA, null, null),
+        ("/programmes/{P}/options/pipeline.xlsx", StaffOfP, null, null),
         // Reports (issue 7): the company report and its PDF, for everyone who may read the company's work.
         ("/programmes/{P}/companies/{A}/report", SeeCompanyA, null, null),
         ("/programmes/{P}/companies/{B}/report", SeeCompanyB, null, null),

@@ -19,6 +19,7 @@ internal sealed class OptionConfiguration : IEntityTypeConfiguration<CpOption>
         b.Property(o => o.Title).HasMaxLength(CpOption.TitleMaxLength).IsRequired();
         b.Property(o => o.Description).HasMaxLength(CpOption.DescriptionMaxLength);
         b.Property(o => o.ProblemsAddressed).HasMaxLength(CpOption.ProblemsMaxLength);
+        b.Property(o => o.Risks).HasMaxLength(CpOption.RisksMaxLength);
         b.Property(o => o.Category).HasConversion<string>().HasMaxLength(30);
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);

@@ -61,6 +61,9 @@ internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLin
         b.HasIndex(l => l.ProgrammeId);
         b.HasIndex(l => l.CompanyId);
         b.HasIndex(l => l.ConsentId);
+        b.HasIndex(l => l.OptionId);
+        b.Ignore(l => l.NeedsConsent);
+        b.HasOne<Domain.Options.CpOption>().WithMany().HasForeignKey(l => l.OptionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Programme>().WithMany().HasForeignKey(l => l.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<FinancingConsent>().WithMany().HasForeignKey(l => l.ConsentId).OnDelete(DeleteBehavior.Restrict);

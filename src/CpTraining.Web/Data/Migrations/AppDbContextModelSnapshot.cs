@@ -1120,6 +1120,11 @@ namespace CpTraining.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("responsible");
 
+                    b.Property<string>("Risks")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("risks");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1707,6 +1712,10 @@ namespace CpTraining.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<Guid?>("OptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("option_id");
+
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid")
                         .HasColumnName("programme_id");
@@ -1753,6 +1762,9 @@ namespace CpTraining.Web.Data.Migrations
 
                     b.HasIndex("ConsentId")
                         .HasDatabaseName("ix_share_links_consent_id");
+
+                    b.HasIndex("OptionId")
+                        .HasDatabaseName("ix_share_links_option_id");
 
                     b.HasIndex("ProgrammeId")
                         .HasDatabaseName("ix_share_links_programme_id");
@@ -2787,6 +2799,12 @@ namespace CpTraining.Web.Data.Migrations
                         .HasForeignKey("ConsentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_share_links_financing_consents_consent_id");
+
+                    b.HasOne("CpTraining.Domain.Options.CpOption", null)
+                        .WithMany()
+                        .HasForeignKey("OptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_share_links_cp_options_option_id");
 
                     b.HasOne("CpTraining.Domain.Programmes.Programme", null)
                         .WithMany()

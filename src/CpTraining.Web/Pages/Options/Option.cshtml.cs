@@ -92,6 +92,7 @@ public sealed class OptionModel(AppDbContext db, AccessControl accessControl, Sa
             }
 
             option.ChangeDetails(details.Title, details.Description, details.ProblemsAddressed, c.Category, c.Kind);
+            option.DescribeRisks(details.Risks);
             return "details changed";
         });
     }

@@ -131,6 +131,10 @@ public sealed class OptionDetailsInput
     [Display(Name = "Problems addressed")]
     public string? ProblemsAddressed { get; set; }
 
+    [StringLength(CpOption.RisksMaxLength, ErrorMessage = "Use at most {1} characters.")]
+    [Display(Name = "Risks")]
+    public string? Risks { get; set; }
+
     [Required(ErrorMessage = "Choose one of the categories.")]
     [Display(Name = "Category")]
     public string? Category { get; set; }
@@ -146,6 +150,7 @@ public sealed class OptionDetailsInput
         Title = o.Title,
         Description = o.Description,
         ProblemsAddressed = o.ProblemsAddressed,
+        Risks = o.Risks,
         Category = o.Category.ToString(),
         Kind = o.Kind.ToString(),
         Version = version,

@@ -16,7 +16,7 @@ namespace CpTraining.Web.Pages.Reports;
 public sealed record ShareAccessRow(DateTimeOffset At, ShareAccessOutcome Outcome, string? IpAddress, string? UserAgent);
 
 /// <summary>A share link as the coordinators' list shows it, with its log.</summary>
-public sealed record ShareLinkRow(Guid Id, ShareScope Scope, string? CompanyName, string Recipient, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, ShareLinkState State, IReadOnlyList<ShareAccessRow> Log);
+public sealed record ShareLinkRow(Guid Id, ShareScope Scope, string? CompanyName, string Recipient, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, ShareLinkState State, IReadOnlyList<ShareAccessRow> Log, string? OptionTitle = null);
 
 /// <summary>A company the financing needs of which may be shared: only with a manager's consent and a published report.</summary>
 public sealed record ShareableCompany(Guid Id, string Name, bool HasConsent, bool HasPublishedReport);
@@ -44,6 +44,9 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
 
     public IReadOnlyList<ShareLinkRow> Links { get; private set; } = [];
 
+    /// <summary>The selected, implemented and verified options whose project sheets may be shared.</summary>
+    public IReadOnlyList<Investment.SheetChoice> SheetOptions { get; private set; } = [];
+
     [BindProperty]
     public CreateInput Input { get; set; } = new();
 
@@ -63,7 +66,14 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
         }
 
         var scope = Input.Scope;
-        var companyId = scope == ShareScope.CompanyFinancing ? Input.CompanyId : null;
+        var sheet = scope == ShareScope.OptionSheet ? SheetOptions.FirstOrDefault(o => o.Id == Input.OptionId) : null;
+        if (scope == ShareScope.OptionSheet && sheet is null)
+        {
+            ModelState.AddModelError("Input.OptionId", t["Choose a selected option of this programme."]);
+            return Page();
+        }
+
+        var companyId = scope == ShareScope.CompanyFinancing ? Input.CompanyId : sheet?.CompanyId;
         if (scope == ShareScope.ProgrammeReport && !ProgrammeReportPublished)
         {
             ModelState.AddModelError("Input.Scope", t["Publish the programme report first: a share link opens its published version."]);
@@ -92,7 +102,7 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
         (ShareLink Link, string Token)? made = null;
         var result = await save.SaveAsync(this, () =>
         {
-            made = ShareLink.Create(id, scope, companyId, consent, Input.Recipient ?? string.Empty, Input.Days ?? 0, _userId, time.GetUtcNow());
+            made = ShareLink.Create(id, scope, companyId, consent, Input.Recipient ?? string.Empty, Input.Days ?? 0, _userId, time.GetUtcNow(), sheet?.Id);
             db.ShareLinks.Add(made.Value.Link);
             return Task.FromResult(true);
         });
@@ -159,6 +169,7 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
                 db.FinancingConsents.Any(f => f.ProgrammeId == id && f.CompanyId == c.Id && f.WithdrawnAt == null),
                 db.PublishedReports.Any(r => r.ProgrammeId == id && r.CompanyId == c.Id)))
             .ToListAsync();
+        SheetOptions = await Investment.SheetChoice.LoadAsync(db, id);
         var now = time.GetUtcNow();
         var links = await db.ShareLinks.AsNoTracking()
             .Where(l => l.ProgrammeId == id)
@@ -167,6 +178,7 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
             {
                 Link = l,
                 Company = db.Companies.Where(c => c.Id == l.CompanyId).Select(c => c.Name).FirstOrDefault(),
+                Option = db.CpOptions.Where(o => o.Id == l.OptionId).Select(o => "O" + o.Number + " " + o.Title).FirstOrDefault(),
             })
             .ToListAsync();
         var linkIds = links.Select(l => l.Link.Id).ToList();
@@ -178,7 +190,7 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
         Links = links
             .Select(l => new ShareLinkRow(
                 l.Link.Id, l.Link.Scope, l.Company, l.Link.Recipient, l.Link.CreatedAt, l.Link.ExpiresAt, l.Link.RevokedAt, l.Link.StateAt(now),
-                log[l.Link.Id].Select(a => new ShareAccessRow(a.At, a.Outcome, a.IpAddress, a.UserAgent)).ToList()))
+                log[l.Link.Id].Select(a => new ShareAccessRow(a.At, a.Outcome, a.IpAddress, a.UserAgent)).ToList(), l.Option))
             .ToList();
         return null;
     }
@@ -188,6 +200,8 @@ public sealed class ShareLinksModel(AppDbContext db, AccessControl access, SaveF
         public ShareScope Scope { get; set; } = ShareScope.ProgrammeReport;
 
         public Guid? CompanyId { get; set; }
+
+        public Guid? OptionId { get; set; }
 
         [Required(ErrorMessage = "This field is required.")]
         [StringLength(ShareLink.RecipientMaxLength, ErrorMessage = "Use at most {1} characters.")]

@@ -29,6 +29,9 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
 
     public ProgrammeReportView? Programme { get; private set; }
 
+    /// <summary>One option's investment project sheet, as it stands now.</summary>
+    public Investment.ProjectSheet? Sheet { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string token)
     {
         var refused = await LoadAsync(token, ShareAccessOutcome.Viewed);
@@ -46,6 +49,11 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
         if (Refusal is not null)
         {
             return Page();
+        }
+
+        if (Sheet is { } sheet)
+        {
+            return await Investment.SheetModel.PrintAsync(this, printer, t, sheet, new { token });
         }
 
         if (Programme is { } programme)
@@ -91,7 +99,13 @@ public sealed class SharedReportModel(AppDbContext db, TimeProvider time, Report
         };
         if (outcome == wanted)
         {
-            if (link.Scope == ShareScope.CompanyFinancing
+            if (link is { Scope: ShareScope.OptionSheet, OptionId: { } optionId }
+                && await Investment.ProjectSheet.LoadAsync(db, link.ProgrammeId, optionId, DateOnly.FromDateTime(now.UtcDateTime), HttpContext.RequestAborted) is { } sheet
+                && Investment.ProjectSheet.IsSelected(sheet.Option.Status))
+            {
+                Sheet = sheet;
+            }
+            else if (link.Scope == ShareScope.CompanyFinancing
                 && await ReportVersions.LoadAsync<CompanyReportSnapshot>(db, link.ProgrammeId, link.CompanyId, null, HttpContext.RequestAborted) is { } published)
             {
                 Financing = new CompanyReportView(published.Snapshot, CompanyReportFigures.Of(published.Snapshot), IsDraft: false, published.Version.Version);
