@@ -68,6 +68,9 @@ public sealed record EconomicResult(
     /// <summary>The grants received in year 0 (subtracted from the investment in the simple payback).</summary>
     public decimal GrantsAtStart { get; init; }
 
+    /// <summary>Year 1's savings less its extra costs in today's prices: what the simple payback divides by.</summary>
+    public decimal FirstYearNetSavings { get; init; }
+
     /// <summary>Figures after income tax; null when no tax rate is given.</summary>
     public AfterTaxFigures? AfterTax { get; init; }
 
@@ -191,6 +194,8 @@ public static class EconomicEvaluation
         public decimal Investment { get; set; }
 
         public decimal? SimplePayback { get; set; }
+
+        public decimal FirstYearToday { get; set; }
     }
 
     private static Flows Build(EconomicInputs inputs, Factors f)
@@ -269,6 +274,7 @@ public static class EconomicEvaluation
 
         var toRecover = investment - flows.Grants[0];
         flows.SimplePayback = toRecover <= 0 ? 0 : firstYearToday > 0 ? toRecover / firstYearToday : null;
+        flows.FirstYearToday = firstYearToday;
         return flows;
     }
 
@@ -343,6 +349,7 @@ public static class EconomicEvaluation
         {
             YearToPositive = Positive(net),
             GrantsAtStart = flows.Grants[0],
+            FirstYearNetSavings = flows.FirstYearToday,
             AfterTax = inputs.HasTax
                 ? new AfterTaxFigures(
                     CashFlows.Npv(inputs.DiscountRate, afterTax),

@@ -56,7 +56,7 @@ public static class PipelineSheet
             XlsxCell.Number(financing?.Loan),
             XlsxCell.Number(financing?.Equity),
             XlsxCell.Number(financing?.LaterGrants),
-            XlsxCell.Number(result is not null && inputs is not null ? ProjectSheet.FirstYearSavings(result, inputs) : null),
+            XlsxCell.Number(result?.FirstYearNetSavings),
             XlsxCell.Number(result?.SimplePayback),
             XlsxCell.Number(result?.Irr.Rate is { } irr ? irr * 100 : null),
             XlsxCell.Number(result?.Npv),

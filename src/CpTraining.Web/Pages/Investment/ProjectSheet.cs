@@ -57,17 +57,7 @@ public sealed record ProjectSheet(
     public SheetFinancing? Financing => Inputs is { } i && Result is { } r ? SheetFinancing.Of(i, r) : null;
 
     /// <summary>Net annual savings in year 1 in today's prices, as the economics page states them.</summary>
-    public decimal? AnnualSavings => Result is { } r && Inputs is { } i ? FirstYearSavings(r, i) : null;
-
-    /// <summary>Net savings of year 1 brought back to today's prices (savings − extra costs, ÷ (1 + escalation)).</summary>
-    public static decimal FirstYearSavings(EconomicResult result, EconomicInputs inputs)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(inputs);
-        return result.Years.Count > 1
-            ? (result.Years[1].Savings / (1 + inputs.Escalation)) - (result.Years[1].ExtraCosts / (1 + inputs.Escalation))
-            : 0;
-    }
+    public decimal? AnnualSavings => Result?.FirstYearNetSavings;
 
     /// <summary>The statuses an investment project sheet and the pipeline are made for: chosen to be done, or done.</summary>
     public static bool IsSelected(OptionStatus status) => status is OptionStatus.Selected or OptionStatus.Implemented or OptionStatus.Verified;
