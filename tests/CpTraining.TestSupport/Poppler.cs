@@ -11,6 +11,20 @@ public static class Poppler
 
     public static Task<string> FontsAsync(byte[] pdf) => RunAsync("pdffonts", pdf, "{file}");
 
+    /// <summary>pdfimages -list: one row per image drawn on a page.</summary>
+    public static Task<string> ImagesAsync(byte[] pdf) => RunAsync("pdfimages", pdf, "-list", "{file}");
+
+    /// <summary>The text of each page (pdftotext -layout, split at the form feeds), page 1 first.</summary>
+    public static async Task<IReadOnlyList<string>> PagesAsync(byte[] pdf) =>
+        [.. (await TextAsync(pdf)).Split('\f').SkipLast(1)];
+
+    /// <summary>Saves every page as PNG at <paramref name="dpi"/> (pdftoppm) as <paramref name="prefix"/>-N.png in <paramref name="directory"/>.</summary>
+    public static async Task SavePngsAsync(byte[] pdf, string directory, string prefix, int dpi = 60)
+    {
+        Directory.CreateDirectory(directory);
+        await RunAsync("pdftoppm", pdf, "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-png", "{file}", Path.Combine(directory, prefix));
+    }
+
     private static async Task<string> RunAsync(string tool, byte[] pdf, params string[] args)
     {
         var file = Path.Combine(Path.GetTempPath(), "cptraining-" + Guid.NewGuid().ToString("N") + ".pdf");

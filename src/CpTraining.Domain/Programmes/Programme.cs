@@ -17,6 +17,7 @@ public sealed class Programme : RaisesEvents
     private readonly List<PlenarySession> _sessions = [];
     private readonly List<ProgrammeMember> _members = [];
     private readonly List<Enrolment> _enrolments = [];
+    private Guid[] _logoFileIds = [];
 
     private Programme()
     {
@@ -59,6 +60,46 @@ public sealed class Programme : RaisesEvents
     public IReadOnlyList<ProgrammeMember> Members => _members;
 
     public IReadOnlyList<Enrolment> Enrolments => _enrolments;
+
+    /// <summary>The most organisers' logos a programme's report covers show.</summary>
+    public const int MaxLogos = 6;
+
+    /// <summary>The organisers' logos (stored image files) in the order the report covers show them.</summary>
+    public IReadOnlyList<Guid> LogoFileIds => _logoFileIds;
+
+    /// <summary>Adds a logo at the end of the list; at most <see cref="MaxLogos"/>.</summary>
+    public void AddLogo(Guid fileId)
+    {
+        if (_logoFileIds.Length >= MaxLogos)
+        {
+            throw new DomainException("Logo", "A programme has at most {0} logos. Remove one first.", MaxLogos);
+        }
+
+        _logoFileIds = [.. _logoFileIds, fileId];
+    }
+
+    /// <summary>Removes a logo; true when it was there (its file is then the caller's to delete).</summary>
+    public bool RemoveLogo(Guid fileId)
+    {
+        var before = _logoFileIds.Length;
+        _logoFileIds = [.. _logoFileIds.Where(id => id != fileId)];
+        return _logoFileIds.Length < before;
+    }
+
+    /// <summary>Moves a logo one place earlier (<paramref name="earlier"/>) or later; nothing at either end.</summary>
+    public void MoveLogo(Guid fileId, bool earlier)
+    {
+        var list = _logoFileIds.ToList();
+        var at = list.IndexOf(fileId);
+        var to = earlier ? at - 1 : at + 1;
+        if (at < 0 || to < 0 || to >= list.Count)
+        {
+            return;
+        }
+
+        (list[at], list[to]) = (list[to], list[at]);
+        _logoFileIds = [.. list];
+    }
 
     /// <summary>
     /// Creates a programme from the Norwegian-model template: four sessions of 3, 3, 3 and 2 days, each

@@ -32,7 +32,9 @@ public sealed record DataQualityItem(
 /// <summary>
 /// Everything a company report shows, frozen as data at one moment: read once from the database, then rendered as
 /// the web page and the PDF alike, so both show the same figures. Derived figures (balance, assessments, totals) are
-/// computed from it by <see cref="CompanyReportFigures"/>, never stored twice. Published versions keep this record.
+/// computed from it by <see cref="CompanyReportFigures"/>, never stored twice. Published versions keep this record
+/// (fields added later are optional, so older versions still read): <paramref name="LogoFileIds"/> are the
+/// organisers' logos (stored files) for the cover, in order.
 /// </summary>
 public sealed record CompanyReportSnapshot(
     Guid ProgrammeId,
@@ -55,7 +57,8 @@ public sealed record CompanyReportSnapshot(
     IReadOnlyList<EmissionFactor> EmissionFactors,
     OptionsRegisterSnapshot Options,
     IReadOnlyList<Participation> Participants,
-    IReadOnlyList<DataQualityItem>? DataQuality = null);
+    IReadOnlyList<DataQualityItem>? DataQuality = null,
+    IReadOnlyList<Guid>? LogoFileIds = null);
 
 /// <summary>One investment project that needs financing: what an investor reads.</summary>
 public sealed record FinancingNeed(int Number, string Title, OptionStatus Status, decimal Investment, decimal AnnualSavings, decimal? SimplePayback, decimal? Npv, decimal? Irr);

@@ -29,7 +29,8 @@ public sealed record ProgrammeReportSnapshot(
     IReadOnlyList<SessionHeld> Sessions,
     IReadOnlyList<ReportParticipant> Participants,
     IReadOnlyList<AdvisorTrained> AdvisorsTrained,
-    IReadOnlyList<CompanyReportSnapshot> Companies);
+    IReadOnlyList<CompanyReportSnapshot> Companies,
+    IReadOnlyList<Guid>? LogoFileIds = null);
 
 /// <summary>One company's figures inside the programme report, with the currency its money is in.</summary>
 public sealed record CompanyResult(CompanyReportSnapshot Snapshot, CompanyReportFigures Figures)

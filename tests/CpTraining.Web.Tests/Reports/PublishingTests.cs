@@ -70,10 +70,15 @@ public sealed class PublishingTests : IClassFixture<CpTrainingFactory>
         var draft = await coordinator.GetDocumentAsync(s.AlphaReport);
         await ReportSeed.PublishAsync(coordinator, s.AlphaReport);
         var v1 = await coordinator.GetDocumentAsync(s.AlphaReport + "/versions/1");
-        foreach (var section in new[] { "#summary", "#options", "#financing", "#action-plan", "#participation" })
+        foreach (var section in new[] { "#summary", "#options", "#financing", "#participation" })
         {
             Assert.Equal(draft.QuerySelector(section)!.TextContent, v1.QuerySelector(section)!.TextContent);
         }
+
+        // Nothing is planned yet: the action plan is left out of the version; the draft says so in one line.
+        Assert.Null(v1.QuerySelector("#action-plan"));
+        Assert.Null(v1.QuerySelector("#report-missing"));
+        Assert.Contains("Action plan", draft.QuerySelector("#report-missing")!.TextContent, StringComparison.Ordinal);
 
         // Both investments, 10 000 + 40 000 = 50 000, quickest payback first (3.3 before 5.0 years).
         Assert.Equal("50,000 UAH", Investment(v1));
@@ -160,7 +165,7 @@ public sealed class PublishingTests : IClassFixture<CpTrainingFactory>
 
         // The reader's interface stays English; the report is Ukrainian with a decimal comma and spaces between thousands.
         Assert.Equal("Download PDF", page.QuerySelector("#pdf-link")!.TextContent.Trim());
-        Assert.Equal("Стислий огляд", page.QuerySelector("#summary h2")!.TextContent.Trim());
+        Assert.Equal("1 Стислий огляд", page.QuerySelector("#summary h2")!.TextContent.Trim()); // numbered
         Assert.Equal("10 000 UAH", Investment(page).Replace('\u00a0', ' '));
         var text = await Poppler.TextAsync(await (await coordinator.GetAsync(s.AlphaReport + "?handler=Pdf")).Content.ReadAsByteArrayAsync());
         Assert.Contains("Стислий огляд", text, StringComparison.Ordinal);

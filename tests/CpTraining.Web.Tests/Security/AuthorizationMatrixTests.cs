@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.World worl
         ("/programmes/create", Creators, Creators, null),
         ("/programmes/{P}", MembersOfP, null, null),
         ("/programmes/{P}/edit", ManagersOfP, ManagersOfP, null),
+        ("/programmes/{P}/logos", ManagersOfP, ManagersOfP, "Upload"),
         ("/programmes/{P}/sessions/3/edit", ManagersOfP, ManagersOfP, null),
         ("/programmes/{P}/sessions/3/agenda", MembersOfP, null, null),
         ("/programmes/{P}/sessions/3/agenda/edit", ManagersOfP, ManagersOfP, "Save"),

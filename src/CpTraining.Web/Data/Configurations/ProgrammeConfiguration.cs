@@ -27,6 +27,8 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         b.HasMany(p => p.Enrolments).WithOne().HasForeignKey(e => e.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(p => p.Enrolments).HasField("_enrolments").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasIndex(p => p.Country);
+        b.Ignore(p => p.LogoFileIds);
+        b.Property<Guid[]>("_logoFileIds").HasColumnName("logo_file_ids").IsRequired();
     }
 }
 

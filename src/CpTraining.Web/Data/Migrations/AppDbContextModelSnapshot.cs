@@ -1454,6 +1454,11 @@ namespace CpTraining.Web.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.PrimitiveCollection<Guid[]>("_logoFileIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("logo_file_ids");
+
                     b.HasKey("Id")
                         .HasName("pk_programmes");
 

@@ -14,6 +14,9 @@ public enum FileOwnerKind
 
     /// <summary>Evidence of a CP option's achieved results: meter readings, invoices, photos (the option's id).</summary>
     OptionEvidence,
+
+    /// <summary>An organiser's logo on the programme's report covers; the owner is the programme.</summary>
+    ProgrammeLogo,
 }
 
 /// <summary>

@@ -157,20 +157,29 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
 
             // Closing the tab stops Chromium's work when the request is aborted or the time is up.
             await using var stop = cancellationToken.Register(() => _ = page.CloseAsync());
-            await page.SetContentAsync(document.Html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken);
-            var pdf = await page.PdfAsync(new PagePdfOptions
+            var pdf = await PrintPassAsync(page, document.Html, document, final: !TableOfContents.HasPlaceholders(document.Html), cancellationToken);
+            if (TableOfContents.HasPlaceholders(document.Html))
             {
-                Format = "A4",
-                Landscape = document.Landscape,
-                PrintBackground = true,
-                PreferCSSPageSize = false,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = HeaderFooter(document.HeaderText, null, null),
-                FooterTemplate = HeaderFooter(document.FooterText, document.PageLabel, document.OfLabel),
-                Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
-                Tagged = true,
-                Outline = true,
-            }).WaitAsync(cancellationToken);
+                // Contents with page numbers, in two passes (Chromium has no target-counter()): the first print lays
+                // the document out with the numbers' fixed-width places empty; the page of each heading is read back
+                // from the PDF's named destinations (the contents link to every heading); the second print fills them
+                // in. The numbers' places do not change width, so the layout stays; should a heading still move, one
+                // more pass settles it.
+                var ids = TableOfContents.Ids(document.Html);
+                var pages = PdfDestinations.PageNumbers(pdf);
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    pdf = await PrintPassAsync(page, TableOfContents.Fill(document.Html, pages), document, final: true, cancellationToken);
+                    var printed = PdfDestinations.PageNumbers(pdf);
+                    if (ids.All(id => printed.GetValueOrDefault(id) == pages.GetValueOrDefault(id)))
+                    {
+                        break;
+                    }
+
+                    pages = printed;
+                }
+            }
+
             reusable = !cancellationToken.IsCancellationRequested && !page.IsClosed;
             return pdf;
         }
@@ -185,6 +194,28 @@ public sealed partial class PdfRenderer(IOptions<PdfOptions> options, ILogger<Pd
                 await CloseQuietlyAsync(page);
             }
         }
+    }
+
+    /// <summary>
+    /// One print of <paramref name="html"/> in the tab. A first pass that only measures where the headings fall leaves
+    /// out the tagging and the outline, which do not change the layout but cost time.
+    /// </summary>
+    private static async Task<byte[]> PrintPassAsync(IPage page, string html, PdfDocument document, bool final, CancellationToken cancellationToken)
+    {
+        await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(cancellationToken);
+        return await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4",
+            Landscape = document.Landscape,
+            PrintBackground = true,
+            PreferCSSPageSize = false,
+            DisplayHeaderFooter = true,
+            HeaderTemplate = HeaderFooter(document.HeaderText, null, null),
+            FooterTemplate = HeaderFooter(document.FooterText, document.PageLabel, document.OfLabel),
+            Margin = new Margin { Top = "18mm", Bottom = "18mm", Left = "16mm", Right = "16mm" },
+            Tagged = final,
+            Outline = final,
+        }).WaitAsync(cancellationToken);
     }
 
     /// <summary>An idle tab of the current browser, or a new one (in the one context, JavaScript off: reports are static HTML and SVG).</summary>

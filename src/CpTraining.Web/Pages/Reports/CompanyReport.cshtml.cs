@@ -164,7 +164,7 @@ public sealed class CompanyReportModel(AppDbContext db, AccessControl accessCont
         var cancellation = HttpContext.RequestAborted;
         (Today, FinalSessionStart) = await ReportVersions.CalendarAsync(db, time, id, cancellation);
         var snapshot = (await CompanyReportBuilder.BuildAsync(db, id, companyId, Today, t, cancellation))!;
-        Report = new CompanyReportView(snapshot, CompanyReportFigures.Of(snapshot), IsDraft: true);
+        Report = new CompanyReportView(snapshot, CompanyReportFigures.Of(snapshot), IsDraft: true, Logos: await ReportLogos.LoadAsync(db, snapshot.LogoFileIds, HttpContext.RequestAborted));
         Versions = await ReportVersions.ListAsync(db, id, companyId, cancellation);
         ChangedSinceLatest = Versions.Count == 0 || Versions[0].ContentHash != ReportVersions.HashOf(snapshot);
         Consent = await db.FinancingConsents.AsNoTracking()

@@ -64,7 +64,7 @@ public static class CompanyReportBuilder
         var ids = heads.Select(h => h.Id).ToList();
         var programme = await db.Programmes.AsNoTracking()
             .Where(p => p.Id == programmeId)
-            .Select(p => new { p.Name, p.Organisers, p.City, p.Country, p.Language })
+            .Select(p => new { p.Name, p.Organisers, p.City, p.Country, p.Language, Logos = EF.Property<Guid[]>(p, "_logoFileIds") })
             .SingleAsync(cancellationToken);
         var team = await db.ProgrammeMembers.AsNoTracking()
             .Where(m => m.ProgrammeId == programmeId && m.CompanyId != null && ids.Contains(m.CompanyId.Value))
@@ -166,7 +166,8 @@ public static class CompanyReportBuilder
                 factors.Factors.ToList(),
                 register,
                 participants,
-                quality);
+                quality,
+                programme.Logos);
         }).ToList();
     }
 }

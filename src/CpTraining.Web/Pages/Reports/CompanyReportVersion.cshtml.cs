@@ -50,7 +50,7 @@ public sealed class CompanyReportVersionModel(AppDbContext db, AccessControl acc
 
         Access = access;
         Published = found.Version;
-        Report = new CompanyReportView(found.Snapshot, CompanyReportFigures.Of(found.Snapshot), IsDraft: false, version);
+        Report = new CompanyReportView(found.Snapshot, CompanyReportFigures.Of(found.Snapshot), IsDraft: false, version, await ReportLogos.LoadAsync(db, found.Snapshot.LogoFileIds, HttpContext.RequestAborted));
         Versions = await ReportVersions.ListAsync(db, id, companyId, HttpContext.RequestAborted);
         return null;
     }

@@ -4,6 +4,6 @@ namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>
 /// What the report document renders: the snapshot, its derived figures, and whether it is the live draft or a
-/// published version (its number).
+/// published version (its number); the organisers' logos for the cover (none when null).
 /// </summary>
-public sealed record CompanyReportView(CompanyReportSnapshot Snapshot, CompanyReportFigures Figures, bool IsDraft, int? Version = null);
+public sealed record CompanyReportView(CompanyReportSnapshot Snapshot, CompanyReportFigures Figures, bool IsDraft, int? Version = null, IReadOnlyList<ReportLogo>? Logos = null);

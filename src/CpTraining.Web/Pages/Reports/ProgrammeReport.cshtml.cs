@@ -114,7 +114,7 @@ public sealed class ProgrammeReportModel(AppDbContext db, AccessControl access, 
             return NotFound();
         }
 
-        Report = new ProgrammeReportView(snapshot, ProgrammeReportFigures.Of(snapshot), IsDraft: true);
+        Report = new ProgrammeReportView(snapshot, ProgrammeReportFigures.Of(snapshot), IsDraft: true, Logos: await ReportLogos.LoadAsync(db, snapshot.LogoFileIds, HttpContext.RequestAborted));
         MayPublish = standing.Can(Operation.PublishReports, inProgramme);
         (Today, FinalSessionStart) = await ReportVersions.CalendarAsync(db, time, id, cancellation);
         Versions = await ReportVersions.ListAsync(db, id, null, cancellation);

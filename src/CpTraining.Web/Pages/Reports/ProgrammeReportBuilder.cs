@@ -34,6 +34,7 @@ public static class ProgrammeReportBuilder
                 p.Country,
                 p.Language,
                 p.TimeZoneId,
+                Logos = EF.Property<Guid[]>(p, "_logoFileIds"),
                 Sessions = p.Sessions.OrderBy(s => s.Number).Select(s => new { s.Number, s.StartDate, s.Days, s.Venue, s.IsFinal }).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -76,6 +77,7 @@ public static class ProgrammeReportBuilder
                 .Where(r => r.Result.Met)
                 .Select(r => new AdvisorTrained(r.Person.Name, r.Person.CompanyName))
                 .ToList(),
-            companies);
+            companies,
+            programme.Logos);
     }
 }

@@ -45,7 +45,7 @@ public sealed class ProgrammeReportVersionModel(AppDbContext db, AccessControl a
         }
 
         Published = found.Version;
-        Report = new ProgrammeReportView(found.Snapshot, ProgrammeReportFigures.Of(found.Snapshot), IsDraft: false, version);
+        Report = new ProgrammeReportView(found.Snapshot, ProgrammeReportFigures.Of(found.Snapshot), IsDraft: false, version, await ReportLogos.LoadAsync(db, found.Snapshot.LogoFileIds, HttpContext.RequestAborted));
         Versions = await ReportVersions.ListAsync(db, id, null, HttpContext.RequestAborted);
         return null;
     }
