@@ -140,7 +140,7 @@ public sealed class BalancePageTests(CpTrainingFactory factory) : IClassFixture<
         Assert.Equal("80\u00A0000,00 UAH", Cells(page, "#losses-totals")[3]);
         var gas = page.QuerySelectorAll("#energy-lines tbody tr").Single(r => r.TextContent.Contains("Boiler"));
         Assert.Equal("201,96", Text(gas.QuerySelector(".co2")!));
-        Assert.Equal("56,1 t CO₂/TJ", Text(gas.QuerySelector(".factor-value")!));
+        Assert.Equal("56,1 т CO₂/ТДж", Text(gas.QuerySelector(".factor-value")!));
         Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
     }
 
