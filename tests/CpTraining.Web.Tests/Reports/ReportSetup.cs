@@ -38,11 +38,11 @@ internal sealed record ReportSeed(Programme Programme, AppUser Coordinator, AppU
         return new ReportSeed(programme, coordinator, anna, maria, boris, alpha, beta, option);
     }
 
-    /// <summary>A selected investment project with its economics (5 years, 10 %).</summary>
+    /// <summary>A selected investment project with its economics (5 years, 10 %, in 2026 prices).</summary>
     public static async Task<Guid> AddInvestmentAsync(CpTrainingFactory factory, Guid programmeId, Guid companyId, int number, string title, decimal investment, decimal savings)
     {
         var option = CpOption.Create(programmeId, companyId, number, title, null, null, OptionCategory.EquipmentModification, OptionKind.Investment, factory.Clock.GetUtcNow());
-        option.ChangeEconomics(new EconomicInputs { Investment = [new("Equipment", investment)], Water = savings, LifetimeYears = 5, DiscountRate = 0.10m });
+        option.ChangeEconomics(new EconomicInputs { Investment = [new("Equipment", investment)], Water = savings, LifetimeYears = 5, DiscountRate = 0.10m, PriceYear = 2026 });
         foreach (var s in new[] { OptionStatus.UnderStudy, OptionStatus.Feasible, OptionStatus.Selected })
         {
             option.MoveTo(s, null, null, factory.Clock.GetUtcNow());

@@ -84,8 +84,9 @@ public sealed partial class ReportStructurePdfTests(CpTrainingFactory factory) :
         Assert.DoesNotMatch(@"Maria Manager\s+\d+ / \d+", text);
 
         // The appendix: each option's discount rate and the emission factors' sources.
-        Assert.Contains("Discount rate", text, StringComparison.Ordinal);
+        Assert.Matches(@"Option\s+Discount\s+Escalation", text); // the header of the options' assumptions
         Assert.Contains("10.0 %", text, StringComparison.Ordinal);
+        Assert.Matches(@"5\s+UAH\s+2026", text); // lifetime, currency, the year of the option's prices
         Assert.Contains("IPCC 2006 Guidelines", text, StringComparison.Ordinal);
         Assert.Contains("Simple payback (as RETScreen) = (investment − grants received in year 0)", text, StringComparison.Ordinal);
     }

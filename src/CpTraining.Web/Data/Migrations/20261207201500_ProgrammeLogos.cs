@@ -20,6 +20,9 @@ public sealed class ProgrammeLogos : Migration
             type: "uuid[]",
             nullable: false,
             defaultValue: Array.Empty<Guid>());
+
+        // The default only fills the existing rows; the model has none (new programmes always write the column).
+        migrationBuilder.Sql("ALTER TABLE programmes ALTER COLUMN logo_file_ids DROP DEFAULT;");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

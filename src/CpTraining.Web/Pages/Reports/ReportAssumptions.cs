@@ -5,7 +5,8 @@ using CpTraining.Domain.Reports;
 namespace CpTraining.Web.Pages.Reports;
 
 /// <summary>The economic assumptions of one evaluated option, as the appendix lists them.</summary>
-public sealed record OptionAssumption(string? Company, string Option, decimal DiscountRate, decimal Escalation, int LifetimeYears, string Currency);
+/// <remarks><c>PriceYear</c>: the year whose prices the option's amounts are in; null when the engineer did not state it.</remarks>
+public sealed record OptionAssumption(string? Company, string Option, decimal DiscountRate, decimal Escalation, int LifetimeYears, string Currency, int? PriceYear = null);
 
 /// <summary>
 /// The assumptions appendix of a report: each evaluated option's discount rate, escalation and lifetime, the currency
@@ -27,7 +28,8 @@ public sealed record ReportAssumptions(OutlineEntry Heading, IReadOnlyList<Optio
                     a.Option.Economics!.DiscountRate,
                     a.Option.Economics.Escalation,
                     a.Option.Economics.LifetimeYears,
-                    c.Snapshot.Options.Currency)))
+                    c.Snapshot.Options.Currency,
+                    a.Option.Economics.PriceYear)))
             .ToList();
 
         // The factor each company's balance uses for a carrier: its country's own, else the international default.
